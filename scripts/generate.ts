@@ -1,0 +1,93 @@
+/**
+ * Regenerates every file derived from the contract in openapi/:
+ *   openapi/generated/openapi.json  the bundled spec (served by the mock and, later, the service)
+ *   sdk/src/schema.ts                TypeScript types for every path and component (openapi-typescript)
+ *   sdk/src/public-operations.ts     the operations that take no token, so the SDK sends none
+ *
+ * `node scripts/generate.ts` writes them; tests call `renderGeneratedFiles()` and compare with
+ * what is committed, so a spec change without regeneration fails CI.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const HEADER = [
+  '/**',
+  ' * This file was auto-generated from openapi/ by `npm run generate`.',
+  ' * Do not edit it by hand: change the spec and regenerate.',
+  ' */',
+  '',
+].join('\n');
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+type OpenApiDocument = {
+  security?: unknown[];
+  paths: Record<string, Record<string, { security?: unknown[] } | unknown>>;
+};
+
+/** Bundles openapi/openapi.yaml into one JSON document with Redocly (the same tool that lints it). */
+export function bundleSpec(): OpenApiDocument {
+  const dir = mkdtempSync(join(tmpdir(), 'taskmarket-bundle-'));
+  try {
+    const out = join(dir, 'openapi.json');
+    execFileSync(
+      join(projectRoot, 'node_modules/.bin/redocly'),
+      ['bundle', 'openapi/openapi.yaml', '--ext', 'json', '-o', out],
+      { cwd: projectRoot, stdio: 'pipe' },
+    );
+    return JSON.parse(readFileSync(out, 'utf8')) as OpenApiDocument;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** "METHOD /path/" of every operation whose security is explicitly empty. */
+export function publicOperationKeys(spec: OpenApiDocument): string[] {
+  const keys: string[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as { security?: unknown[] } | undefined;
+      if (operation?.security?.length === 0) keys.push(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  return keys.sort();
+}
+
+function renderPublicOperations(spec: OpenApiDocument): string {
+  const lines = publicOperationKeys(spec).map((key) => `  ${JSON.stringify(key)},`);
+  return `${HEADER}
+/** Operations the contract marks \`security: []\`: the SDK sends no bearer token to them. */
+export const publicOperations: ReadonlySet<string> = new Set([
+${lines.join('\n')}
+]);
+`;
+}
+
+/** Every generated file, path (relative to the project root) → content. */
+export async function renderGeneratedFiles(): Promise<Map<string, string>> {
+  const spec = bundleSpec();
+  const ast = await openapiTS(spec as never, {
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+  });
+  return new Map([
+    ['openapi/generated/openapi.json', `${JSON.stringify(spec, null, 2)}\n`],
+    ['sdk/src/schema.ts', HEADER + astToString(ast)],
+    ['sdk/src/public-operations.ts', renderPublicOperations(spec)],
+  ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const [file, content] of await renderGeneratedFiles()) {
+    const target = join(projectRoot, file);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    console.log(`generated ${file}`);
+  }
+}

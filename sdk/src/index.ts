@@ -1,0 +1,220 @@
+/**
+ * The taskmarket SDK: openapi-fetch typed by the generated `schema.ts`, plus the session handling
+ * every frontend would otherwise rewrite: a pluggable token store, bearer tokens on protected
+ * operations, tokens captured from the auth operations that issue them, and one
+ * refresh-and-retry when an access token is rejected.
+ */
+import createFetchClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
+import { publicOperations } from './public-operations.js';
+import type { components, paths } from './schema.js';
+
+export type * from './schema.js';
+export { publicOperations };
+
+/** The RFC 9457 problem document every error response carries. */
+export type Problem = components['schemas']['Problem'];
+
+export interface TokenPair {
+  access: string;
+  refresh: string;
+}
+
+/** Where the client keeps the session. Implement it over whatever storage your app uses. */
+export interface TokenStore {
+  get(): TokenPair | null | Promise<TokenPair | null>;
+  set(tokens: TokenPair): void | Promise<void>;
+  clear(): void | Promise<void>;
+}
+
+/** Keeps tokens in memory: the default, and right for servers and tests. */
+export function memoryTokenStore(initial: TokenPair | null = null): TokenStore {
+  let tokens = initial;
+  return {
+    get: () => tokens,
+    set: (next) => {
+      tokens = next;
+    },
+    clear: () => {
+      tokens = null;
+    },
+  };
+}
+
+/** Keeps tokens in a Web Storage object (`localStorage`, `sessionStorage`) under one key. */
+export function webStorageTokenStore(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
+  key = 'taskmarket.tokens',
+): TokenStore {
+  return {
+    get: () => {
+      const raw = storage.getItem(key);
+      if (!raw) return null;
+      try {
+        const parsed = JSON.parse(raw) as Partial<TokenPair>;
+        return typeof parsed.access === 'string' && typeof parsed.refresh === 'string'
+          ? { access: parsed.access, refresh: parsed.refresh }
+          : null;
+      } catch {
+        return null;
+      }
+    },
+    set: (tokens) => storage.setItem(key, JSON.stringify(tokens)),
+    clear: () => storage.removeItem(key),
+  };
+}
+
+export interface TaskmarketClientOptions extends Omit<ClientOptions, 'baseUrl'> {
+  /** `http://localhost:8000/api` for the real server, `http://127.0.0.1:4010` for the mock. */
+  baseUrl: string;
+  /** Where the session lives; defaults to memory. */
+  tokenStore?: TokenStore;
+  /** Called once the refresh token is rejected too and the session is cleared: show the login. */
+  onSessionExpired?: () => void;
+}
+
+export type TaskmarketClient = Client<paths> & { readonly tokenStore: TokenStore };
+
+/** Operations whose 2xx body carries a fresh `{access, refresh}` pair to keep. */
+const TOKEN_ISSUERS = new Set([
+  'POST /auth/register/',
+  'POST /auth/login/',
+  'POST /auth/token/',
+  'POST /auth/token/refresh/',
+  'POST /auth/google/login/',
+  'POST /auth/profile/change-password/',
+]);
+
+/** Operations after whose success the session is gone. */
+const SESSION_ENDERS = new Set(['POST /auth/logout/', 'DELETE /auth/delete-account/']);
+
+const REFRESH_PATH = '/auth/token/refresh/';
+
+export function createClient(options: TaskmarketClientOptions): TaskmarketClient {
+  const { tokenStore = memoryTokenStore(), onSessionExpired, ...clientOptions } = options;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const client = createFetchClient<paths>({ ...clientOptions, baseUrl });
+  client.use(sessionMiddleware(baseUrl, tokenStore, onSessionExpired));
+  return Object.assign(client, { tokenStore });
+}
+
+function sessionMiddleware(
+  baseUrl: string,
+  tokenStore: TokenStore,
+  onSessionExpired: (() => void) | undefined,
+): Middleware {
+  // A copy of each authenticated request, taken before its body is consumed, to replay once.
+  const replays = new Map<string, { request: Request; access: string }>();
+  let refreshing: Promise<TokenPair | null> | null = null;
+
+  async function refresh(fetchImpl: typeof fetch, rejectedAccess: string): Promise<TokenPair | null> {
+    const current = await tokenStore.get();
+    if (!current) return null;
+    // Another request already refreshed while this one was in flight: use its result.
+    if (current.access !== rejectedAccess) return current;
+    refreshing ??= (async () => {
+      try {
+        const response = await fetchImpl(
+          new Request(baseUrl + REFRESH_PATH, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify({ refresh: current.refresh }),
+          }),
+        );
+        const body = response.ok ? ((await response.json()) as Partial<TokenPair>) : null;
+        if (typeof body?.access !== 'string' || typeof body.refresh !== 'string') {
+          await tokenStore.clear();
+          onSessionExpired?.();
+          return null;
+        }
+        const tokens = { access: body.access, refresh: body.refresh };
+        await tokenStore.set(tokens);
+        return tokens;
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  return {
+    async onRequest({ request, schemaPath, id }) {
+      if (publicOperations.has(`${request.method} ${schemaPath}`)) return undefined;
+      const tokens = await tokenStore.get();
+      if (!tokens) return undefined;
+      request.headers.set('Authorization', `Bearer ${tokens.access}`);
+      replays.set(id, { request: request.clone(), access: tokens.access });
+      return request;
+    },
+
+    async onResponse({ request, response, schemaPath, id, options }) {
+      const replay = replays.get(id);
+      replays.delete(id);
+      const operation = `${request.method} ${schemaPath}`;
+
+      if (response.status === 401 && replay) {
+        const tokens = await refresh(options.fetch, replay.access);
+        if (!tokens) return response;
+        replay.request.headers.set('Authorization', `Bearer ${tokens.access}`);
+        return options.fetch(replay.request);
+      }
+      if (response.ok && TOKEN_ISSUERS.has(operation)) {
+        const body = (await response.clone().json()) as Partial<TokenPair>;
+        if (typeof body.access === 'string' && typeof body.refresh === 'string') {
+          await tokenStore.set({ access: body.access, refresh: body.refresh });
+        }
+      }
+      if (response.ok && SESSION_ENDERS.has(operation)) await tokenStore.clear();
+      return undefined;
+    },
+
+    onError({ id }) {
+      replays.delete(id);
+    },
+  };
+}
+
+/** True when `value` is a problem document (the body of every error response). */
+export function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).status === 'number' &&
+    typeof (value as Problem).title === 'string' &&
+    typeof (value as Problem).code === 'string'
+  );
+}
+
+/** Thrown by `unwrap` for an error response; `problem` is the typed problem document. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  readonly status: number;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ProblemError';
+    this.problem = problem;
+    this.status = problem.status;
+  }
+}
+
+/**
+ * Turns an openapi-fetch result into its data, throwing a `ProblemError` for an error response:
+ * `const task = unwrap(await client.GET('/tasks/{id}/', { params: { path: { id: 42 } } }))`.
+ */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.error !== undefined || !result.response.ok) {
+    const { error, response } = result;
+    throw new ProblemError(
+      isProblem(error)
+        ? error
+        : {
+            type: 'about:blank',
+            title: response.statusText || 'Request failed',
+            status: response.status,
+            code: 'unexpected_response',
+            detail: typeof error === 'string' ? error : undefined,
+          },
+    );
+  }
+  return result.data as T;
+}

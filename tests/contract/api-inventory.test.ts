@@ -1,0 +1,157 @@
+/**
+ * The contract covers exactly the API.md surface, and keeps every body shape API.md shows.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  apiMdOperations,
+  loadBundledSpec,
+  resolveRef,
+  specOperations,
+  type SchemaObject,
+} from '../support/spec.ts';
+
+const spec = loadBundledSpec();
+const operations = specOperations(spec);
+
+/** The JSON type a schema describes: 'string', 'integer', 'object', … ('null' left out). */
+function jsonType(schema: SchemaObject): string | undefined {
+  const resolved = resolveRef(spec, schema);
+  if (resolved.allOf?.length) return jsonType(resolved.allOf[0] as SchemaObject);
+  const types = [resolved.type ?? []].flat().filter((type) => type !== 'null');
+  return types[0];
+}
+
+/** The schema at a dotted property path (`user.username`, `results[].task_id`). */
+function schemaAt(root: SchemaObject, path: string): SchemaObject {
+  return path.split('.').reduce<SchemaObject>((schema, segment) => {
+    let resolved = resolveRef(spec, schema);
+    if (resolved.allOf?.length) resolved = resolveRef(spec, resolved.allOf[0] as SchemaObject);
+    const isArray = segment.endsWith('[]');
+    const name = segment.replace('[]', '');
+    const property = resolved.properties?.[name];
+    if (!property) throw new Error(`no property "${name}" in ${JSON.stringify(resolved).slice(0, 200)}`);
+    expect(resolved.required ?? [], `"${name}" is required`).toContain(name);
+    return isArray ? (resolveRef(spec, property).items as SchemaObject) : property;
+  }, root);
+}
+
+function requestSchema(operation: string): SchemaObject {
+  const schema = operations.get(operation)?.requestBody?.content['application/json']?.schema;
+  if (!schema) throw new Error(`${operation} has no JSON request body`);
+  return schema;
+}
+
+function responseSchema(operation: string, status: string): SchemaObject {
+  const response = operations.get(operation)?.responses[status];
+  if (!response) throw new Error(`${operation} has no ${status} response`);
+  const schema = resolveRef(spec, response).content?.['application/json']?.schema;
+  if (!schema) throw new Error(`${operation} ${status} has no JSON body`);
+  return schema;
+}
+
+describe('the operations', () => {
+  it('API.md lists 100 distinct operations', () => {
+    const listed = apiMdOperations();
+    expect(listed).toHaveLength(100);
+    expect(new Set(listed).size).toBe(100);
+  });
+
+  it('the spec has exactly the operations of API.md', () => {
+    expect([...operations.keys()].sort()).toEqual(apiMdOperations().sort());
+  });
+
+  it('operationIds are unique', () => {
+    const ids = [...operations.values()].map((operation) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('only the operations API.md calls public take no token', () => {
+    const isPublic = (key: string) => operations.get(key)?.security?.length === 0;
+    for (const key of ['POST /auth/register/', 'POST /auth/login/', 'POST /auth/token/refresh/',
+      'POST /payments/webhooks/stripe/', 'GET /tasks/', 'GET /tasks/{id}/']) {
+      expect(isPublic(key), key).toBe(true);
+    }
+    for (const key of ['POST /auth/logout/', 'GET /auth/profile/', 'PUT /auth/profile/',
+      'POST /tasks/create/', 'POST /tasks/{id}/apply/', 'POST /tasks/applications/{id}/accept/',
+      'GET /messaging/conversations/', 'POST /payments/intents/create/', 'GET /notifications/',
+      'GET /recommendations/tasks/', 'POST /chatbot/chat/']) {
+      expect(isPublic(key), key).toBe(false);
+    }
+    // Every messaging and payment operation but the webhook needs a token (API.md's auth rules).
+    for (const [key, operation] of operations) {
+      if (/ \/(messaging|payments|notifications)\//.test(key) && key !== 'POST /payments/webhooks/stripe/') {
+        expect(operation.security?.length === 0, key).toBe(false);
+      }
+    }
+  });
+});
+
+describe('the body shapes API.md shows', () => {
+  const shapes: Array<[string, 'request' | string, Record<string, string>]> = [
+    ['POST /auth/login/', 'request', { email: 'string', password: 'string' }],
+    ['POST /auth/login/', '200', {
+      access: 'string', refresh: 'string', user: 'object', 'user.username': 'string',
+      'user.is_client': 'boolean', 'user.is_freelancer': 'boolean',
+    }],
+    ['POST /tasks/{id}/apply/', 'request', { proposal: 'string', bid_amount: 'string' }],
+    ['POST /tasks/{id}/apply/', '201', { application_id: 'integer', status: 'string', task_id: 'integer' }],
+    ['POST /messaging/conversations/{id}/messages/send/', 'request', { content: 'string' }],
+    ['POST /messaging/conversations/{id}/messages/send/', '201', {
+      message_id: 'integer', conversation_id: 'integer', sender: 'string', content: 'string',
+      created_at: 'string',
+    }],
+    ['POST /payments/intents/create/', 'request', { task_id: 'integer', amount: 'string', currency: 'string' }],
+    ['POST /payments/intents/create/', '201', { intent_id: 'string', client_secret: 'string', status: 'string' }],
+    ['GET /recommendations/tasks/', '200', {
+      results: 'array', 'results[].task_id': 'integer', 'results[].match_score': 'number',
+      'results[].reason': 'string',
+    }],
+  ];
+
+  it.each(shapes)('%s %s', (operation, where, fields) => {
+    const root = where === 'request' ? requestSchema(operation) : responseSchema(operation, where);
+    for (const [path, type] of Object.entries(fields)) {
+      expect(jsonType(schemaAt(root, path)), `${operation} ${where}: ${path}`).toBe(type);
+    }
+  });
+});
+
+describe('the conventions', () => {
+  it('money is a decimal string, never a number', () => {
+    const money = resolveRef(spec, { $ref: '#/components/schemas/Money' } as SchemaObject);
+    expect(money.type).toBe('string');
+    const moneyNames = /(^|_)(amount|budget|balance|price|earned|spent|withdrawn|fee)(_|$)/;
+    for (const [name, schema] of Object.entries(spec.components.schemas)) {
+      for (const [property, definition] of Object.entries(schema.properties ?? {})) {
+        if (moneyNames.test(property)) {
+          expect(['string', 'array', 'object'], `${name}.${property}`).toContain(jsonType(definition));
+        }
+      }
+    }
+  });
+
+  it('every operation that takes `page` answers {count, next, previous, results}', () => {
+    let paginated = 0;
+    for (const [key, operation] of operations) {
+      const names = (operation.parameters ?? []).map((parameter) => resolveRef(spec, parameter).name);
+      if (!names.includes('page')) continue;
+      paginated += 1;
+      expect(names, key).toContain('page_size');
+      const schema = resolveRef(spec, responseSchema(key, '200'));
+      expect(schema.required, key).toEqual(expect.arrayContaining(['count', 'next', 'previous', 'results']));
+      expect(jsonType(schema.properties?.results ?? {}), key).toBe('array');
+    }
+    expect(paginated).toBeGreaterThan(20);
+  });
+
+  it('every error response is problem+json', () => {
+    for (const [key, operation] of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 400) continue;
+        expect(Object.keys(resolveRef(spec, response).content ?? {}), `${key} ${status}`).toEqual([
+          'application/problem+json',
+        ]);
+      }
+    }
+  });
+});

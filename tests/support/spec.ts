@@ -1,0 +1,70 @@
+/** Reading the contract and API.md in tests. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../scripts/generate.ts';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+export type SchemaObject = Record<string, unknown> & {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  items?: SchemaObject;
+  allOf?: SchemaObject[];
+};
+
+type MediaObject = { schema?: SchemaObject; example?: unknown; examples?: Record<string, { value?: unknown }> };
+type ResponseObject = { $ref?: string; content?: Record<string, MediaObject> };
+export type ParameterObject = { $ref?: string; name: string; in: string; required?: boolean; schema?: SchemaObject };
+export type OperationObject = {
+  operationId: string;
+  parameters?: ParameterObject[];
+  security?: unknown[];
+  requestBody?: { content: Record<string, MediaObject> };
+  responses: Record<string, ResponseObject>;
+};
+export type BundledSpec = {
+  paths: Record<string, Partial<Record<(typeof HTTP_METHODS)[number], OperationObject>>>;
+  components: { schemas: Record<string, SchemaObject>; responses: Record<string, ResponseObject> };
+};
+
+export function loadBundledSpec(): BundledSpec {
+  return JSON.parse(readFileSync(join(projectRoot, 'openapi/generated/openapi.json'), 'utf8')) as BundledSpec;
+}
+
+export function specOperations(spec: BundledSpec): Map<string, OperationObject> {
+  const operations = new Map<string, OperationObject>();
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation) operations.set(`${method.toUpperCase()} ${path}`, operation);
+    }
+  }
+  return operations;
+}
+
+/**
+ * Every "METHOD /path/" that ../shared/API.md lists, `<id>` written `{id}` as in the spec.
+ * API.md writes several methods on one line (`GET|PUT /auth/profile/`).
+ */
+export function apiMdOperations(): string[] {
+  const text = readFileSync(join(projectRoot, '../shared/API.md'), 'utf8');
+  const operations: string[] = [];
+  for (const match of text.matchAll(/^- `([A-Z|]+) (\/[^`]+)`/gm)) {
+    const [, methods = '', rawPath = ''] = match;
+    const path = rawPath.replace(/<(\w+)>/g, '{$1}');
+    for (const method of methods.split('|')) operations.push(`${method} ${path}`);
+  }
+  return operations;
+}
+
+/** Resolves a local `#/components/...` reference. */
+export function resolveRef<T>(spec: BundledSpec, node: T & { $ref?: string }): T {
+  if (!node.$ref) return node;
+  const target = node.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], spec);
+  return resolveRef(spec, target as T & { $ref?: string });
+}
