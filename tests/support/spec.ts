@@ -12,6 +12,8 @@ export type SchemaObject = Record<string, unknown> & {
   required?: string[];
   items?: SchemaObject;
   allOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
 };
 
 type MediaObject = { schema?: SchemaObject; example?: unknown; examples?: Record<string, { value?: unknown }> };
