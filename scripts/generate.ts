@@ -1,8 +1,10 @@
 /**
  * Regenerates every file derived from the contract in openapi/:
- *   openapi/generated/openapi.json  the bundled spec (served by the mock and, later, the service)
+ *   openapi/generated/openapi.json  the bundled spec (served by the mock and the service)
  *   sdk/src/schema.ts                TypeScript types for every path and component (openapi-typescript)
  *   sdk/src/public-operations.ts     the operations that take no token, so the SDK sends none
+ *   src/contract/schemas.ts          a zod schema per component (scripts/contract-emitter.ts)
+ *   src/contract/routes.ts           a createRoute() per operation, for the service's handlers
  *
  * `node scripts/generate.ts` writes them; tests call `renderGeneratedFiles()` and compare with
  * what is committed, so a spec change without regeneration fails CI.
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { emitRoutes, emitSchemas, type BundledSpec } from './contract-emitter.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -80,6 +83,8 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
     ['openapi/generated/openapi.json', `${JSON.stringify(spec, null, 2)}\n`],
     ['sdk/src/schema.ts', HEADER + astToString(ast)],
     ['sdk/src/public-operations.ts', renderPublicOperations(spec)],
+    ['src/contract/schemas.ts', emitSchemas(spec as unknown as BundledSpec, HEADER)],
+    ['src/contract/routes.ts', emitRoutes(spec as unknown as BundledSpec, HEADER)],
   ]);
 }
 

@@ -3684,7 +3684,10 @@ export interface components {
             /** @example 42 */
             task_id: number;
         };
-        /** CreateReviewRequest */
+        /**
+         * CreateReviewRequest
+         * @description A review of the other side of a completed task (1–5 stars and an optional comment).
+         */
         CreateReviewRequest: {
             /** @example 5 */
             rating: number;
