@@ -1,0 +1,125 @@
+/**
+ * Assembles the service: middleware (request id, logging, security headers, CORS, body limit,
+ * one EntityManager fork per request, bearer authentication), every domain's handlers on the
+ * contract's routes, 501 for the operations not built yet, health, the spec and its docs.
+ */
+import { readFileSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { createAuthService } from '../auth/auth.service.ts';
+import { createGoogleVerifier, type GoogleVerifier } from '../auth/google.ts';
+import { createPortfolioService } from '../auth/portfolio.service.ts';
+import { createTokenSigner } from '../auth/tokens.ts';
+import { routes } from '../contract/routes.ts';
+import { ProblemError, problems } from '../lib/problem.ts';
+import { rateLimit } from '../lib/rate-limit.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { onError, onNotFound } from './errors.ts';
+import { createRouter, mount, type AppRouter } from './router.ts';
+
+const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json', import.meta.url), 'utf8');
+
+export type AppOptions = AppDeps & {
+  /** Replaces Google's key set (tests use a local one). */
+  verifyGoogleToken?: GoogleVerifier;
+};
+
+/** The operationIds that have a handler on `router`. */
+function servedOperationIds(router: AppRouter): Set<string> {
+  const ids = new Set<string>();
+  for (const definition of router.openAPIRegistry.definitions) {
+    if (definition.type === 'route' && definition.route.operationId) ids.add(definition.route.operationId);
+  }
+  return ids;
+}
+
+export function createApp(options: AppOptions) {
+  const { config, orm, logger, now } = options;
+  const signer = createTokenSigner({
+    secret: config.JWT_SECRET,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    now,
+  });
+  const verifyGoogleToken =
+    options.verifyGoogleToken ?? createGoogleVerifier({ clientId: config.GOOGLE_CLIENT_ID, jwksUrl: config.GOOGLE_JWKS_URL, now });
+  const auth = createAuthService({ queue: options.queue, signer, verifyGoogleToken, now, publicAppUrl: config.PUBLIC_APP_URL });
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('logger', logger.child({ request_id: c.get('requestId') }));
+    await next();
+    c.get('logger').info(
+      { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(secureHeaders());
+  app.use(cors({ origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS, exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
+  app.use(bodyLimit({ maxSize: config.BODY_LIMIT_BYTES, onError: () => { throw new ProblemError(413, 'payload_too_large', `The request body is larger than ${config.BODY_LIMIT_BYTES} bytes.`); } }));
+  app.use(async (c, next) => {
+    c.set('em', orm.em.fork());
+    await next();
+  });
+  app.use(
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set('user', null);
+      c.set('authError', null);
+      const header = c.req.header('authorization');
+      if (header) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match) {
+          c.set('authError', problems.unauthenticated('The Authorization header must be "Bearer <access>".'));
+        } else {
+          try {
+            c.set('user', await auth.authenticate(c.get('em'), match[1]!));
+          } catch (error) {
+            // Public operations ignore a bad token; protected ones report it (see requireUser).
+            if (!(error instanceof ProblemError)) throw error;
+            c.set('authError', error);
+          }
+        }
+      }
+      await next();
+    }),
+  );
+
+  const api = createRouter();
+  registerAuthRoutes(api, {
+    auth,
+    portfolio: createPortfolioService(now),
+    authLimit: rateLimit({ points: config.RATE_LIMIT_AUTH_PER_MINUTE, durationSeconds: 60, prefix: 'auth' }),
+    checkLimit: rateLimit({ points: config.RATE_LIMIT_CHECKS_PER_MINUTE, durationSeconds: 60, prefix: 'checks' }),
+    trustProxy: config.TRUST_PROXY,
+  });
+  // The rest of the contract answers 501 from its real route (authentication and validation
+  // included), so that the served operations are always the spec's.
+  const served = servedOperationIds(api);
+  for (const route of Object.values(routes)) {
+    if (!served.has(route.operationId)) {
+      mount(api, route, () => {
+        throw problems.notImplemented(route.operationId);
+      });
+    }
+  }
+
+  api.get('/health/', async (c) => {
+    const database = await orm.isConnected();
+    return c.json({ status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down' }, database ? 200 : 503);
+  });
+  api.get('/openapi.json', (c) => c.body(bundledSpec, 200, { 'Content-Type': 'application/json' }));
+  api.get('/docs/', Scalar({ url: '/api/openapi.json', pageTitle: 'taskmarket API' }));
+
+  app.route('/api', api);
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return { app, api, auth };
+}

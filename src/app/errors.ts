@@ -1,0 +1,57 @@
+/**
+ * Every error leaves as problem+json: our ProblemErrors, Hono's HTTP exceptions (malformed JSON,
+ * body too large), unknown routes (404) and methods (405), and anything unexpected (500, logged,
+ * no internals in the answer).
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { routes } from '../contract/routes.ts';
+import { ProblemError, problems } from '../lib/problem.ts';
+import type { AppEnv } from './env.ts';
+
+export function problemResponse(c: Context<AppEnv>, error: ProblemError): Response {
+  const body = error.toProblem(new URL(c.req.url).pathname, c.get('requestId'));
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/problem+json', ...error.headers },
+  });
+}
+
+function fromHttpException(error: HTTPException): ProblemError {
+  if (error.status === 413) return new ProblemError(413, 'payload_too_large', 'The request body is too large.');
+  if (error.status === 415) return new ProblemError(415, 'unsupported_media_type', error.message);
+  if (error.status === 400) {
+    const detail = /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
+    return problems.validation({ body: [detail] }, detail);
+  }
+  return new ProblemError(error.status, 'http_error', error.message);
+}
+
+export function onError(error: Error, c: Context<AppEnv>): Response {
+  if (error instanceof ProblemError) return problemResponse(c, error);
+  if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
+  c.get('logger')?.error({ err: error }, 'unhandled error');
+  return problemResponse(c, new ProblemError(500, 'internal_error', 'An unexpected error occurred. It was logged; quote the request id when reporting it.'));
+}
+
+// The contract's paths as patterns, to tell an unknown path (404) from a wrong method (405).
+const pathMethods = new Map<RegExp, string[]>();
+for (const route of Object.values(routes)) {
+  const pattern = new RegExp(`^/api${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+  const existing = [...pathMethods.keys()].find((key) => key.source === pattern.source);
+  if (existing) pathMethods.get(existing)!.push(route.method.toUpperCase());
+  else pathMethods.set(pattern, [route.method.toUpperCase()]);
+}
+
+export function onNotFound(c: Context<AppEnv>): Response {
+  const path = new URL(c.req.url).pathname;
+  for (const [pattern, methods] of pathMethods) {
+    if (pattern.test(path) && !methods.includes(c.req.method)) {
+      const error = new ProblemError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}; use ${methods.join(', ')}.`, {
+        headers: { Allow: methods.join(', ') },
+      });
+      return problemResponse(c, error);
+    }
+  }
+  return problemResponse(c, problems.notFound(`Nothing at ${c.req.method} ${path}. Paths end with a slash, like /api/tasks/.`));
+}

@@ -1,0 +1,359 @@
+/**
+ * The rules of identity and sessions: registration, login, refresh-token rotation with reuse
+ * detection, email verification and password reset by mailed single-use tokens, Google login,
+ * profile changes and account deletion.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException, raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type * as S from '../contract/schemas.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { problems } from '../lib/problem.ts';
+import { toMinor } from '../lib/money.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { passwordResetMail, verificationMail } from '../mail/templates.ts';
+import { UserSkill } from '../recommendations/recommendations.entities.ts';
+import { EmailToken, PortfolioItem, RefreshToken, User, type EmailTokenPurpose } from './auth.entities.ts';
+import type { GoogleVerifier } from './google.ts';
+import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+import type { TokenSigner } from './tokens.ts';
+
+const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
+const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+
+export type AuthServiceDeps = {
+  queue: JobQueue;
+  signer: TokenSigner;
+  verifyGoogleToken: GoogleVerifier;
+  now: () => Date;
+  publicAppUrl: string;
+};
+
+export type TokenPair = S.TokenPair;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export function findUserByUsername(em: EntityManager, username: string) {
+  return em.findOne(User, { [raw('lower(username)')]: username.toLowerCase(), deletedAt: null });
+}
+
+export function findUserByEmail(em: EntityManager, email: string) {
+  return em.findOne(User, { [raw('lower(email)')]: email.toLowerCase(), deletedAt: null });
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { signer, now } = deps;
+
+  /** A new refresh token (row + JWT) in `familyId`, and an access token. */
+  async function issueSession(em: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
+    const jti = randomUUID();
+    const refresh = await signer.refresh(user.id, jti, familyId);
+    const access = await signer.access(user.id, user.authVersion);
+    em.create(RefreshToken, { id: jti, user, familyId, expiresAt: refresh.expiresAt });
+    return {
+      access: access.token,
+      refresh: refresh.token,
+      access_expires_at: access.expiresAt.toISOString(),
+      refresh_expires_at: refresh.expiresAt.toISOString(),
+      token_type: 'Bearer',
+    };
+  }
+
+  async function revokeAllSessions(em: EntityManager, user: User): Promise<void> {
+    await em.nativeUpdate(RefreshToken, { user, revokedAt: null }, { revokedAt: now() });
+  }
+
+  /** Creates a mailed token (only its hash is stored) and returns the token itself. */
+  async function createEmailToken(em: EntityManager, user: User, purpose: EmailTokenPurpose, ttlMs: number): Promise<string> {
+    // A new link makes the earlier ones of the same purpose useless.
+    await em.nativeUpdate(EmailToken, { user, purpose, usedAt: null }, { usedAt: now() });
+    const token = randomBytes(32).toString('base64url');
+    em.create(EmailToken, { user, purpose, tokenHash: sha256(token), expiresAt: new Date(now().getTime() + ttlMs) });
+    return token;
+  }
+
+  async function queueVerificationMail(em: EntityManager, user: User): Promise<void> {
+    if (!user.email) return;
+    const token = await createEmailToken(em, user, 'verify_email', VERIFY_EMAIL_TTL_MS);
+    const link = `${deps.publicAppUrl}/verify-email?token=${token}`;
+    await queueMail(deps.queue, em, verificationMail(user.email, user.displayName, link));
+  }
+
+  /** The live token of `purpose`, or 422 invalid_token. */
+  async function findLiveEmailToken(em: EntityManager, token: string, purpose: EmailTokenPurpose): Promise<EmailToken> {
+    const found = await em.findOne(EmailToken, { tokenHash: sha256(token), purpose }, { populate: ['user'] });
+    if (!found || found.usedAt || found.expiresAt <= now() || found.user.isDeleted) {
+      throw problems.invalidToken('This link is invalid, was already used or has expired. Ask for a new one.');
+    }
+    return found;
+  }
+
+  /** Marks the token used; false when a concurrent request used it first. */
+  async function consumeEmailToken(em: EntityManager, token: EmailToken): Promise<boolean> {
+    const changed = await em.nativeUpdate(EmailToken, { id: token.id, usedAt: null }, { usedAt: now() });
+    return changed === 1;
+  }
+
+  function requirePolicy(field: string, password: string, personal: string[]): void {
+    const reasons = passwordProblems(password, personal);
+    if (reasons.length) throw problems.validation({ [field]: reasons });
+  }
+
+  async function checkCredentials(em: EntityManager, email: string, password: string): Promise<User> {
+    const user = await findUserByEmail(em, email);
+    const hash = user ? (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash : null;
+    if (!user || !hash) {
+      await burnPasswordCheck(password);
+      throw problems.invalidCredentials();
+    }
+    if (!(await verifyPassword(hash, password))) throw problems.invalidCredentials();
+    return user;
+  }
+
+  async function uniqueUsernameFrom(em: EntityManager, email: string): Promise<string> {
+    const base = email.split('@')[0]!.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 24).padEnd(3, '_') || 'user';
+    for (let attempt = 0; ; attempt += 1) {
+      const candidate = attempt === 0 ? base : `${base}${attempt + 1}`;
+      if (!(await em.findOne(User, { [raw('lower(username)')]: candidate.toLowerCase() }))) return candidate;
+    }
+  }
+
+  return {
+    async register(em: EntityManager, input: S.RegisterRequest): Promise<{ user: User; tokens: TokenPair }> {
+      if (!input.is_client && !input.is_freelancer) {
+        throw problems.field('is_client', 'Choose at least one role: is_client or is_freelancer.');
+      }
+      requirePolicy('password', input.password, [input.username, input.email, input.first_name ?? '', input.last_name ?? '']);
+      const passwordHash = await hashPassword(input.password);
+      try {
+        return await em.transactional(async (tx) => {
+          const taken: Record<string, string[]> = {};
+          if (await tx.findOne(User, { [raw('lower(username)')]: input.username.toLowerCase() })) taken.username = ['This username is taken.'];
+          if (await tx.findOne(User, { [raw('lower(email)')]: input.email.toLowerCase() })) taken.email = ['An account with this email already exists.'];
+          if (Object.keys(taken).length) throw problems.alreadyExists('The username or email is already in use.', taken);
+          const user = tx.create(User, {
+            username: input.username,
+            email: input.email,
+            passwordHash,
+            firstName: input.first_name ?? '',
+            lastName: input.last_name ?? '',
+            isClient: input.is_client,
+            isFreelancer: input.is_freelancer,
+          });
+          await tx.flush();
+          const tokens = await issueSession(tx, user);
+          await queueVerificationMail(tx, user);
+          return { user, tokens };
+        });
+      } catch (error) {
+        // Two registrations racing for the same name: the unique index decides.
+        if (error instanceof UniqueConstraintViolationException) throw problems.alreadyExists('The username or email is already in use.');
+        throw error;
+      }
+    },
+
+    async login(em: EntityManager, email: string, password: string): Promise<{ user: User; tokens: TokenPair }> {
+      const user = await checkCredentials(em, email, password);
+      return em.transactional(async (tx) => ({ user, tokens: await issueSession(tx, tx.merge(user)) }));
+    },
+
+    async refresh(em: EntityManager, refreshToken: string): Promise<TokenPair> {
+      const claims = await signer.verifyRefresh(refreshToken);
+      type Outcome = { refused: string } | { tokens: TokenPair };
+      const outcome = await em.transactional<Outcome>(async (tx) => {
+        const stored = await tx.findOne(RefreshToken, claims.jti, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
+        if (!stored || stored.familyId !== claims.familyId) return { refused: 'The refresh token is not valid.' };
+        if (stored.usedAt || stored.revokedAt) {
+          // A used token presented again: someone else may hold the family. End all of it.
+          await tx.nativeUpdate(RefreshToken, { familyId: stored.familyId, revokedAt: null }, { revokedAt: now() });
+          return { refused: 'The refresh token was already used; every session of this login is now signed out.' };
+        }
+        if (stored.expiresAt <= now() || stored.user.isDeleted) return { refused: 'The refresh token has expired.' };
+        stored.usedAt = now();
+        return { tokens: await issueSession(tx, stored.user, stored.familyId) };
+      });
+      if ('refused' in outcome) throw problems.tokenInvalid(outcome.refused);
+      return outcome.tokens;
+    },
+
+    async logout(em: EntityManager, user: User, refreshToken: string): Promise<void> {
+      let claims;
+      try {
+        claims = await signer.verifyRefresh(refreshToken);
+      } catch {
+        return; // Nothing of the caller's to revoke.
+      }
+      if (claims.userId !== user.id) return;
+      await em.nativeUpdate(RefreshToken, { familyId: claims.familyId, user, revokedAt: null }, { revokedAt: now() });
+    },
+
+    async updateProfile(em: EntityManager, user: User, input: S.UpdateProfileRequest): Promise<User> {
+      if (!input.is_client && !input.is_freelancer) {
+        throw problems.businessRule('An account keeps at least one role: is_client or is_freelancer.', {
+          is_client: ['At least one of is_client and is_freelancer must be true.'],
+        });
+      }
+      em.assign(user, {
+        firstName: input.first_name,
+        lastName: input.last_name,
+        bio: input.bio,
+        avatarUrl: input.avatar_url,
+        location: input.location,
+        hourlyRateMinor: input.hourly_rate == null ? null : toMinor(input.hourly_rate),
+        currency: input.currency,
+        isClient: input.is_client,
+        isFreelancer: input.is_freelancer,
+      });
+      await em.flush();
+      return user;
+    },
+
+    async changePassword(em: EntityManager, user: User, input: S.ChangePasswordRequest): Promise<TokenPair> {
+      const hash = (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash;
+      if (!hash || !(await verifyPassword(hash, input.current_password))) {
+        throw problems.businessRule('The current password is wrong.', { current_password: ['The current password is wrong.'] });
+      }
+      if (input.new_password === input.current_password) throw problems.field('new_password', 'Choose a password different from the current one.');
+      requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
+      const passwordHash = await hashPassword(input.new_password);
+      return em.transactional(async (tx) => {
+        const current = tx.merge(user);
+        current.passwordHash = passwordHash;
+        current.authVersion += 1;
+        await revokeAllSessions(tx, current);
+        return issueSession(tx, current);
+      });
+    },
+
+    async usernameAvailability(em: EntityManager, username: string): Promise<S.UsernameAvailability> {
+      if (!/^[A-Za-z0-9_.-]{3,30}$/.test(username)) return { username, available: false, reason: 'invalid' };
+      const taken = await em.count(User, { [raw('lower(username)')]: username.toLowerCase() });
+      return { username, available: taken === 0, reason: taken ? 'taken' : null };
+    },
+
+    async emailAvailability(em: EntityManager, email: string): Promise<S.EmailAvailability> {
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) return { email, available: false, reason: 'invalid' };
+      const taken = await em.count(User, { [raw('lower(email)')]: email.toLowerCase() });
+      return { email, available: taken === 0, reason: taken ? 'taken' : null };
+    },
+
+    async resendVerification(em: EntityManager, email: string): Promise<void> {
+      await em.transactional(async (tx) => {
+        const user = await findUserByEmail(tx, email);
+        if (user && !user.emailVerifiedAt) await queueVerificationMail(tx, user);
+      });
+    },
+
+    async verifyEmail(em: EntityManager, token: string): Promise<void> {
+      await em.transactional(async (tx) => {
+        const found = await findLiveEmailToken(tx, token, 'verify_email');
+        if (!(await consumeEmailToken(tx, found))) throw problems.invalidToken('This link was already used.');
+        found.user.emailVerifiedAt ??= now();
+      });
+    },
+
+    async requestPasswordReset(em: EntityManager, email: string): Promise<void> {
+      await em.transactional(async (tx) => {
+        const user = await findUserByEmail(tx, email);
+        if (!user?.email) return;
+        const token = await createEmailToken(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
+        const link = `${deps.publicAppUrl}/reset-password?token=${token}`;
+        await queueMail(deps.queue, tx, passwordResetMail(user.email, user.displayName, link));
+      });
+    },
+
+    async confirmPasswordReset(em: EntityManager, input: S.ConfirmPasswordResetRequest): Promise<void> {
+      const found = await findLiveEmailToken(em, input.token, 'password_reset');
+      const user = found.user;
+      requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
+      const passwordHash = await hashPassword(input.new_password);
+      await em.transactional(async (tx) => {
+        if (!(await consumeEmailToken(tx, found))) throw problems.invalidToken('This link was already used.');
+        const current = tx.merge(user);
+        current.passwordHash = passwordHash;
+        current.authVersion += 1;
+        // The mail reached its owner: the address is proven.
+        current.emailVerifiedAt ??= now();
+        await revokeAllSessions(tx, current);
+      });
+    },
+
+    async deleteAccount(em: EntityManager, user: User, password: string): Promise<void> {
+      const hash = (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash;
+      if (!hash || !(await verifyPassword(hash, password))) {
+        throw problems.businessRule('The password is wrong.', { password: ['The password is wrong.'] });
+      }
+      await em.transactional(async (tx) => {
+        const current = tx.merge(user);
+        // Personal data goes; the row stays so that reviews, messages and money history others
+        // rely on keep pointing at "deleted-<id>".
+        tx.assign(current, {
+          username: `deleted-${current.id}`,
+          email: null,
+          passwordHash: null,
+          googleSubject: null,
+          firstName: '',
+          lastName: '',
+          bio: '',
+          avatarUrl: null,
+          location: '',
+          hourlyRateMinor: null,
+          deletedAt: now(),
+          authVersion: current.authVersion + 1,
+        });
+        await revokeAllSessions(tx, current);
+        await tx.nativeDelete(EmailToken, { user: current });
+        await tx.nativeDelete(PortfolioItem, { owner: current });
+        await tx.nativeDelete(UserSkill, { user: current });
+      });
+    },
+
+    async loginWithGoogle(em: EntityManager, input: S.GoogleLoginRequest): Promise<{ user: User; tokens: TokenPair; created: boolean }> {
+      const identity = await deps.verifyGoogleToken(input.id_token);
+      try {
+        return await em.transactional(async (tx) => {
+          let user = await tx.findOne(User, { googleSubject: identity.subject, deletedAt: null });
+          let created = false;
+          if (!user) {
+            user = await findUserByEmail(tx, identity.email);
+            if (user) {
+              user.googleSubject = identity.subject;
+              user.emailVerifiedAt ??= now();
+            } else {
+              user = tx.create(User, {
+                username: await uniqueUsernameFrom(tx, identity.email),
+                email: identity.email,
+                googleSubject: identity.subject,
+                firstName: identity.firstName,
+                lastName: identity.lastName,
+                avatarUrl: identity.picture,
+                isClient: input.is_client ?? true,
+                isFreelancer: input.is_freelancer ?? false,
+                emailVerifiedAt: now(),
+              });
+              if (!user.isClient && !user.isFreelancer) user.isClient = true;
+              created = true;
+            }
+            await tx.flush();
+          }
+          return { user, tokens: await issueSession(tx, user), created };
+        });
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw problems.alreadyExists('This Google account was linked at the same moment; sign in again.');
+        throw error;
+      }
+    },
+
+    /** The user an access token belongs to, if the token is still good. */
+    async authenticate(em: EntityManager, accessToken: string): Promise<User> {
+      const claims = await signer.verifyAccess(accessToken);
+      const user = await em.findOne(User, claims.userId);
+      if (!user || user.isDeleted || user.authVersion !== claims.version) {
+        throw problems.tokenInvalid('The access token was revoked. Sign in again.');
+      }
+      return user;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

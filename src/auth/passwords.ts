@@ -1,0 +1,43 @@
+/**
+ * Password hashing (argon2id with OWASP's parameters) and the password policy: at least 10
+ * characters, not only digits, and strong enough by zxcvbn (which also catches common passwords
+ * and passwords built from the username or email).
+ */
+import argon2 from 'argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
+
+// OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1.
+const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const MIN_SCORE = 2;
+
+const strength = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...english.dictionary },
+  graphs: common.adjacencyGraphs,
+  translations: english.translations,
+});
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, HASH_OPTIONS);
+}
+
+export function verifyPassword(hash: string, password: string): Promise<boolean> {
+  return argon2.verify(hash, password);
+}
+
+// Compared against when the account does not exist, so that the answer takes as long.
+const decoyHash = hashPassword('decoy password that matches nothing');
+export async function burnPasswordCheck(password: string): Promise<void> {
+  await argon2.verify(await decoyHash, password);
+}
+
+/** The reasons a new password is refused (empty when it is acceptable). */
+export function passwordProblems(password: string, personal: string[]): string[] {
+  if (password.length < 10) return ['Use at least 10 characters.'];
+  if (/^\d+$/.test(password)) return ['Use more than digits.'];
+  const result = strength.check(password, personal.filter(Boolean));
+  if (result.score >= MIN_SCORE) return [];
+  const hints = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean);
+  return [`This password is too easy to guess.${hints.length ? ` ${hints.join(' ')}` : ''}`];
+}

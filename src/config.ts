@@ -1,0 +1,58 @@
+/**
+ * The service's configuration, read from the environment once at start and validated: a bad
+ * value stops the process with a message naming the variable. Every variable is documented in
+ * `.env.example`.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  SEED_DEMO: flag.default(false),
+  PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
+  CORS_ORIGINS: commaList.default(['http://localhost:3000', 'http://localhost:5173']),
+  TRUST_PROXY: flag.default(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  JWT_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 60 * 60),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('taskmarket <no-reply@taskmarket.example>'),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_CHECKS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+});
+
+export type Config = Omit<z.infer<typeof EnvSchema>, 'JWT_SECRET'> & {
+  JWT_SECRET: string;
+  /** True when JWT_SECRET was not set and a random one was made for this process. */
+  jwtSecretGenerated: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  const { JWT_SECRET, ...rest } = parsed.data;
+  if (!JWT_SECRET && rest.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid environment:\n  JWT_SECRET: required in production (at least 32 characters)');
+  }
+  // Outside production a missing secret is made up per process: tokens then die with a restart.
+  return { ...rest, JWT_SECRET: JWT_SECRET ?? randomBytes(32).toString('hex'), jwtSecretGenerated: !JWT_SECRET };
+}

@@ -1,0 +1,26 @@
+/**
+ * MikroORM's configuration: every entity, and the committed migrations (schema changes are never
+ * synchronised at run time).
+ */
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { authEntities } from '../auth/auth.entities.ts';
+import { catalogEntities } from '../catalog/catalog.entities.ts';
+import { recommendationsEntities } from '../recommendations/recommendations.entities.ts';
+import { migrationsList } from './migrations/index.ts';
+
+export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities];
+
+export function ormConfig(clientUrl: string) {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, path: 'src/db/migrations', transactional: true, allOrNothing: true, snapshot: false },
+    // Loading a relation must be asked for; nothing is fetched behind the caller's back.
+    forceUndefined: false,
+    pool: { min: 0, max: 10 },
+    debug: false,
+    allowGlobalContext: false,
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: configuration, database (embedded when DATABASE_URL is unset) and migrations, the
+ * job queue and its mail worker, optional demo data, then the HTTP server. SIGINT/SIGTERM stop
+ * it gracefully: no new connections, running requests and jobs finish, then the database closes.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app/create-app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { seedDemoIfEmpty } from './db/seed.ts';
+import { startQueue } from './jobs/queue.ts';
+import { createLogger } from './logger.ts';
+import { createMailer } from './mail/mailer.ts';
+import { startMailWorker } from './mail/outbox.ts';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const logger = createLogger(config.LOG_LEVEL);
+if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
+
+const database = await openDatabase(config, logger);
+const queue = await startQueue({ connectionString: database.url, logger });
+await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
+if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
+
+const { app } = createApp({ config, orm: database.orm, queue, logger, now: () => new Date() });
+const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+  logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await queue.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
