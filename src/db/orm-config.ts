@@ -16,7 +16,7 @@ export function ormConfig(clientUrl: string) {
     clientUrl,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, path: 'src/db/migrations', transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, path: 'src/db/migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // Loading a relation must be asked for; nothing is fetched behind the caller's back.
     forceUndefined: false,
     pool: { min: 0, max: 10 },

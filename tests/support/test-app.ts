@@ -1,0 +1,84 @@
+/**
+ * The real service for a test file: its own database (migrated), the pg-boss queue with the mail
+ * worker sending to a local SMTP server, Google keys served locally, a clock the test can move,
+ * and a `fetch` that checks every response against the contract.
+ */
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createClient, type TaskmarketClient } from '@taskmarket/sdk';
+import { expect } from 'vitest';
+import { createApp } from '../../src/app/create-app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { ormConfig } from '../../src/db/orm-config.ts';
+import { seedDemoIfEmpty } from '../../src/db/seed.ts';
+import { startQueue } from '../../src/jobs/queue.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
+import { startMailWorker } from '../../src/mail/outbox.ts';
+import { contractViolations } from './contract-validator.ts';
+import { createTestDatabase } from './database.ts';
+import { GOOGLE_CLIENT_ID, startGoogleKeys } from './google-keys.ts';
+import { startSmtpServer } from './smtp.ts';
+
+export const BASE_URL = 'http://taskmarket.test/api';
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}) {
+  const database = await createTestDatabase();
+  const smtp = await startSmtpServer();
+  let clockOffsetMs = 0;
+  const now = () => new Date(Date.now() + clockOffsetMs);
+  const google = await startGoogleKeys(now);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    LOG_LEVEL: 'silent',
+    PUBLIC_APP_URL: 'http://app.taskmarket.test',
+    SMTP_URL: smtp.url,
+    GOOGLE_CLIENT_ID,
+    GOOGLE_JWKS_URL: google.jwksUrl,
+    RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+    RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
+    ...options.env,
+  });
+  const logger = createLogger(config.LOG_LEVEL);
+  const orm = await MikroORM.init(ormConfig(database.url));
+  await orm.migrator.up();
+  if (options.seed) await seedDemoIfEmpty(orm, logger);
+  const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5 });
+  await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
+
+  const { app } = createApp({ config, orm, queue, logger, now });
+
+  /** app.fetch, with every answer checked against the contract. */
+  const fetch = async (input: Request | string, init?: RequestInit): Promise<Response> => {
+    const request = typeof input === 'string' ? new Request(new URL(input, `${BASE_URL}/`), init) : input;
+    const response = await app.fetch(request);
+    const path = new URL(request.url).pathname.replace(/^\/api/, '');
+    expect(await contractViolations(request.method, path, response), `${request.method} ${path}`).toEqual([]);
+    return response;
+  };
+
+  return {
+    app,
+    orm,
+    config,
+    smtp,
+    google,
+    fetch,
+    /** A new SDK client (its own session) driving the app in-process. */
+    client: (): TaskmarketClient => createClient({ baseUrl: BASE_URL, fetch: (request: Request) => fetch(request) }),
+    /** Moves the service's clock forward. */
+    advanceClock: (ms: number) => {
+      clockOffsetMs += ms;
+    },
+    async close() {
+      await queue.stop();
+      await orm.close();
+      await smtp.stop();
+      await google.stop();
+      await database.drop();
+    },
+  };
+}
