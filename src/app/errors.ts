@@ -19,7 +19,8 @@ export function problemResponse(c: Context<AppEnv>, error: ProblemError): Respon
 
 function fromHttpException(error: HTTPException): ProblemError {
   if (error.status === 413) return new ProblemError(413, 'payload_too_large', 'The request body is too large.');
-  if (error.status === 415) return new ProblemError(415, 'unsupported_media_type', error.message);
+  // The contract answers a wrong content type as any other malformed request: 400.
+  if (error.status === 415) return problems.validation({ body: ['Send the body as JSON with Content-Type: application/json.'] });
   if (error.status === 400) {
     const detail = /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
     return problems.validation({ body: [detail] }, detail);

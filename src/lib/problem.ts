@@ -26,7 +26,6 @@ const TITLES: Record<string, string> = {
   invalid_state: 'The resource is not in a state that allows this.',
   already_exists: 'It already exists.',
   payload_too_large: 'The request body is too large.',
-  unsupported_media_type: 'Unsupported content type.',
   business_rule: 'The request breaks a business rule.',
   invalid_token: 'The token is invalid, used or expired.',
   rate_limited: 'Too many requests.',

@@ -5,13 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type TaskmarketClient } from '@taskmarket/sdk';
 import { startMock, type RunningMock } from '../../mock/server.ts';
-import {
-  loadBundledSpec,
-  resolveRef,
-  specOperations,
-  type OperationObject,
-  type ParameterObject,
-} from '../support/spec.ts';
+import { exampleRequest, firstExample } from '../support/example-request.ts';
+import { loadBundledSpec, resolveRef, specOperations } from '../support/spec.ts';
 
 const spec = loadBundledSpec();
 let mock: RunningMock;
@@ -23,48 +18,12 @@ afterAll(async () => {
   await mock?.stop();
 });
 
-const PATH_VALUES: Record<string, string> = { id: '42', username: 'sara', task_id: '56' };
-
-function firstExample(media: { example?: unknown; examples?: Record<string, { value?: unknown }> }): unknown {
-  if (media.example !== undefined) return media.example;
-  return Object.values(media.examples ?? {})[0]?.value;
-}
-
-function sampleValue(parameter: ParameterObject): string {
-  const schema = parameter.schema ?? {};
-  const candidate = (schema.examples as unknown[] | undefined)?.[0] ?? schema.default ?? (schema.enum as unknown[] | undefined)?.[0];
-  if (candidate !== undefined) return String(candidate);
-  return schema.type === 'integer' ? '1' : schema.type === 'boolean' ? 'true' : 'sara@example.com';
-}
-
-/** A request that satisfies the operation's contract, built from its parameters and example. */
-function exampleRequest(path: string, method: string, operation: OperationObject): Request {
-  const pathItem = spec.paths[path] as { parameters?: ParameterObject[] };
-  const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-    resolveRef(spec, p),
-  );
-  const url = new URL(mock.url + path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name] ?? '1'));
-  const headers = new Headers({ Authorization: 'Bearer demo-access-token', Accept: 'application/json' });
-  for (const parameter of parameters) {
-    if (!parameter.required) continue;
-    if (parameter.in === 'query') url.searchParams.set(parameter.name, sampleValue(parameter));
-    if (parameter.in === 'header') headers.set(parameter.name, 't=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd');
-  }
-  const media = operation.requestBody?.content['application/json'];
-  if (media) headers.set('Content-Type', 'application/json');
-  return new Request(url, {
-    method: method.toUpperCase(),
-    headers,
-    body: media ? JSON.stringify(firstExample(media)) : null,
-  });
-}
-
 describe('the mock', () => {
   const cases = [...specOperations(spec)].map(([key, operation]) => [key, operation] as const);
 
   it.each(cases)('%s answers with its example', async (key, operation) => {
     const [method = '', path = ''] = key.split(' ');
-    const response = await fetch(exampleRequest(path, method, operation));
+    const response = await fetch(exampleRequest(mock.url, path, method, operation));
     const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2')).sort();
     expect(successes, key).toContain(String(response.status));
     const declared = resolveRef(spec, operation.responses[String(response.status)] ?? {});

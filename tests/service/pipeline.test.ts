@@ -1,0 +1,124 @@
+/**
+ * The service as a whole: it serves exactly the contract's operations (those not built yet answer
+ * 501 from their real routes), and every failure leaves as problem+json.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/create-app.ts';
+import { exampleRequest } from '../support/example-request.ts';
+import { caller } from '../support/http.ts';
+import { loadBundledSpec, resolveRef, specOperations, type ParameterObject } from '../support/spec.ts';
+import { BASE_URL, startTestApp, type TestApp } from '../support/test-app.ts';
+
+const spec = loadBundledSpec();
+let t: TestApp;
+let call: ReturnType<typeof caller>;
+let token: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: true });
+  call = caller(t);
+  token = (await call('POST', '/auth/login/', { body: { email: 'sara@example.com', password: 'StrongPass123' } })).body.access;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** "METHOD /path/" → [name@in(required)] of an OpenAPI document's operations. */
+function operationSignatures(document: { paths: Record<string, Record<string, unknown>> }, resolve: (p: ParameterObject) => ParameterObject) {
+  const signatures = new Map<string, string[]>();
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+      const operation = item[method] as { parameters?: ParameterObject[] } | undefined;
+      if (!operation) continue;
+      const inherited = (item.parameters as ParameterObject[] | undefined) ?? [];
+      const parameters = [...inherited, ...(operation.parameters ?? [])]
+        .map(resolve)
+        .map((p) => `${p.in === 'header' ? p.name.toLowerCase() : p.name}@${p.in}${p.required ? '!' : ''}`)
+        .sort();
+      signatures.set(`${method.toUpperCase()} ${path}`, parameters);
+    }
+  }
+  return signatures;
+}
+
+describe('the served contract', () => {
+  it('has the same operations and parameters as the spec, with the spec schema names', () => {
+    const { api } = createApp({ config: t.config, orm: t.orm, queue: undefined as never, logger: undefined as never, now: () => new Date() });
+    const served = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'served', version: '1' } });
+    const servedSignatures = operationSignatures(served as never, (p) => p);
+    const specSignatures = operationSignatures(spec as never, (p) => resolveRef(spec, p));
+    expect(servedSignatures.size).toBe(100);
+    expect(Object.fromEntries(servedSignatures)).toEqual(Object.fromEntries(specSignatures));
+    const specSchemas = Object.keys(spec.components.schemas);
+    expect(Object.keys(served.components?.schemas ?? {}).filter((name) => !specSchemas.includes(name))).toEqual([]);
+  });
+
+  it('serves the bundled spec and interactive docs', async () => {
+    const document = await t.fetch('/api/openapi.json');
+    expect(await document.json()).toEqual(spec);
+    const docs = await t.app.fetch(new Request(`${BASE_URL}/docs/`));
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('/api/openapi.json');
+    const health = await t.app.fetch(new Request(`${BASE_URL}/health/`));
+    expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  const notBuilt = [...specOperations(spec)].filter(([key]) => !key.includes(' /auth/'));
+  it.each(notBuilt)('%s answers 501 until its domain is built', async (key, operation) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const response = await t.fetch(exampleRequest(BASE_URL, path, method, operation, token));
+    expect(response.status).toBe(501);
+    expect((await response.json()).code).toBe('not_implemented');
+  });
+
+  it('checks who is asking before it answers 501', async () => {
+    expect((await call('POST', '/tasks/create/', { body: {} })).status).toBe(401);
+    expect((await call('GET', '/notifications/')).status).toBe(401);
+    expect((await call('POST', '/tasks/42/apply/', { token, body: { proposal: 7 } })).status).toBe(400);
+  });
+});
+
+describe('errors are problem+json', () => {
+  it('for an unknown path (404) and a wrong method (405 with Allow)', async () => {
+    const unknown = await call('GET', '/no/such/thing/');
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    const noSlash = await call('GET', '/tasks');
+    expect(noSlash.status).toBe(404);
+    const wrongMethod = await call('DELETE', '/auth/login/');
+    expect(wrongMethod).toMatchObject({ status: 405, body: { code: 'method_not_allowed' } });
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect(wrongMethod.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('for malformed JSON, a body too large and a wrong path parameter', async () => {
+    const malformed = await call('POST', '/auth/login/', { body: '{"email": ' });
+    expect(malformed).toMatchObject({ status: 400, body: { code: 'validation_error' } });
+    const huge = await call('POST', '/auth/login/', { body: { email: 'a@b.co', password: 'x'.repeat(2_000_000) } });
+    expect(huge).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+    const badId = await call('GET', '/auth/portfolio/abc/', { token });
+    expect(badId.body.errors).toHaveProperty(['path.id']);
+  });
+
+  it('for a body that is not JSON', async () => {
+    const answer = await call('POST', '/auth/login/', { body: 'email=a', headers: { 'Content-Type': 'text/plain' } });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe('every response', () => {
+  it('carries a request id (echoing the caller’s) and security headers', async () => {
+    const response = await t.app.fetch(new Request(`${BASE_URL}/health/`, { headers: { 'X-Request-Id': 'trace-abc-123' } }));
+    expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const problem = await call('GET', '/no/such/thing/');
+    expect(problem.body.request_id).toBe(problem.headers.get('x-request-id'));
+  });
+
+  it('allows the configured CORS origins only', async () => {
+    const preflight = (origin: string) =>
+      t.app.fetch(new Request(`${BASE_URL}/auth/login/`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } }));
+    expect((await preflight('http://localhost:3000')).headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Public profiles and portfolios: who sees what (anonymous, another user, the owner), filters,
+ * pages, and the portfolio rules. Runs on the seeded demo world.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller, newUser } from '../support/http.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+let call: ReturnType<typeof caller>;
+let lina: string; // freelancer_user, owner of portfolio item 7
+let omar: string; // a client only
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: true });
+  call = caller(t);
+  const login = async (email: string) => (await call('POST', '/auth/login/', { body: { email, password: 'StrongPass123' } })).body.access as string;
+  lina = await login('freelancer@example.com');
+  omar = await login('omar@example.com');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const item = { title: 'Price tracker dashboard', description: 'Scraper and charts.', url: null, image_url: null, skills: [11, 14], completed_on: '2026-01-15' };
+
+describe('the users directory', () => {
+  it('is for signed-in users and never shows an email', async () => {
+    expect((await call('GET', '/auth/users/')).status).toBe(401);
+    const page = await call('GET', '/auth/users/', { token: omar });
+    expect(page.status).toBe(200);
+    expect(page.body.results.map((user: { username: string }) => user.username)).toEqual(['dev_maria', 'freelancer_user', 'omar', 'sara']);
+    expect(JSON.stringify(page.body)).not.toContain('@example.com');
+  });
+
+  it('filters and pages', async () => {
+    const freelancers = await call('GET', '/auth/users/?is_freelancer=true&skill=python', { token: omar });
+    expect(freelancers.body.results.map((user: { username: string }) => user.username)).toEqual(['freelancer_user']);
+    expect(freelancers.body.results[0].skills.map((skill: { slug: string }) => skill.slug)).toEqual(['python', 'rest-apis']);
+    const search = await call('GET', '/auth/users/?search=HADD', { token: omar });
+    expect(search.body.count).toBe(1);
+    const first = await call('GET', '/auth/users/?page_size=3', { token: omar });
+    expect(first.body).toMatchObject({ count: 4, previous: null });
+    expect(first.body.next).toBe('http://taskmarket.test/api/auth/users/?page_size=3&page=2');
+    expect((await call('GET', '/auth/users/?page_size=3&page=2', { token: omar })).body.results).toHaveLength(1);
+    expect((await call('GET', '/auth/users/?page=3&page_size=3', { token: omar })).status).toBe(404);
+    const bad = await call('GET', '/auth/users/?page_size=500&is_client=maybe', { token: omar });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['query.is_client', 'query.page_size']);
+  });
+
+  it('shows one public profile, case-insensitively', async () => {
+    expect((await call('GET', '/auth/users/freelancer_user/')).status).toBe(401);
+    const profile = await call('GET', '/auth/users/FREELANCER_USER/', { token: omar });
+    expect(profile.body).toMatchObject({ username: 'freelancer_user', display_name: 'Lina Haddad', hourly_rate: '40.00' });
+    expect(profile.body).not.toHaveProperty('email');
+    expect((await call('GET', '/auth/users/nobody_here/', { token: omar })).status).toBe(404);
+  });
+});
+
+describe('portfolios', () => {
+  it('are listed publicly to signed-in users', async () => {
+    expect((await call('GET', '/auth/users/freelancer_user/portfolio/')).status).toBe(401);
+    const list = await call('GET', '/auth/users/freelancer_user/portfolio/', { token: omar });
+    expect(list.body.results[0]).toMatchObject({ id: 7, title: 'CRM sync service for a logistics startup', completed_on: '2025-11-30' });
+    expect((await call('GET', '/auth/users/nobody_here/portfolio/', { token: omar })).status).toBe(404);
+  });
+
+  it('are written by freelancers only', async () => {
+    expect((await call('POST', '/auth/portfolio/', { body: item })).status).toBe(401);
+    expect((await call('POST', '/auth/portfolio/', { token: omar, body: item })).status).toBe(403);
+    const created = await call('POST', '/auth/portfolio/', { token: lina, body: item });
+    expect(created.status).toBe(201);
+    expect(created.body.skills.map((skill: { slug: string }) => skill.slug)).toEqual(['python', 'postgresql']);
+    const unknownSkill = await call('POST', '/auth/portfolio/', { token: lina, body: { ...item, skills: [11, 999] } });
+    expect(unknownSkill.body.errors).toEqual({ 'skills.1': ['There is no skill 999.'] });
+    const future = await call('POST', '/auth/portfolio/', { token: lina, body: { ...item, completed_on: '2999-01-01' } });
+    expect(future.body.errors).toHaveProperty('completed_on');
+    const duplicateSkills = await call('POST', '/auth/portfolio/', { token: lina, body: { ...item, skills: [11, 11] } });
+    expect(duplicateSkills.body.errors).toHaveProperty('skills');
+  });
+
+  it('items are read, replaced and deleted by their owner only; others get 404', async () => {
+    const { body: created } = await call('POST', '/auth/portfolio/', { token: lina, body: item });
+    const path = `/auth/portfolio/${created.id}/`;
+    for (const [method, body] of [['GET'], ['PUT', item], ['DELETE']] as const) {
+      expect((await call(method, path, { body })).status, `${method} anonymous`).toBe(401);
+      expect((await call(method, path, { token: omar, body })).status, `${method} another user`).toBe(404);
+    }
+    expect((await call('GET', path, { token: lina })).body.title).toBe(item.title);
+    const replaced = await call('PUT', path, { token: lina, body: { title: 'Renamed', description: '' } });
+    expect(replaced.body).toMatchObject({ title: 'Renamed', url: null, skills: [], completed_on: null });
+    expect((await call('GET', '/auth/portfolio/', { token: lina })).body.results.map((entry: { id: number }) => entry.id)).toContain(created.id);
+    expect((await call('GET', '/auth/portfolio/', { token: omar })).body.count).toBe(0);
+    expect((await call('DELETE', path, { token: lina })).status).toBe(204);
+    expect((await call('GET', path, { token: lina })).status).toBe(404);
+  });
+});
+
+describe('the SDK against the real service', () => {
+  it('logs in, refreshes an expired access token by itself and reads typed data', async () => {
+    const client = t.client();
+    const login = await client.POST('/auth/login/', { body: { email: 'sara@example.com', password: 'StrongPass123' } });
+    expect(login.data?.user.username).toBe('sara');
+    t.advanceClock(20 * 60 * 1000);
+    const profile = await client.GET('/auth/profile/');
+    expect(profile.data?.email).toBe('sara@example.com');
+    expect((await client.tokenStore.get())?.access).not.toBe(login.data?.access);
+    const { error } = await client.POST('/auth/register/', { body: { ...newUser(), password: 'short' } });
+    expect(error?.errors?.password).toBeDefined();
+  });
+});
