@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_CHECKS_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });
 
+/** The names of every variable the service reads (documented in .env.example and README). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type Config = Omit<z.infer<typeof EnvSchema>, 'JWT_SECRET'> & {
   JWT_SECRET: string;
   /** True when JWT_SECRET was not set and a random one was made for this process. */
