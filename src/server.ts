@@ -26,8 +26,10 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
 
+// The embedded PostgreSQL gets the terminal's Ctrl+C too and may stop first: that is expected.
+let stopping = false;
 const database = await openDatabase(config, logger);
-const queue = await startQueue({ connectionString: database.url, logger });
+const queue = await startQueue({ connectionString: database.url, logger, isShuttingDown: () => stopping });
 await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
@@ -36,7 +38,6 @@ const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.POR
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
 });
 
-let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

@@ -18,13 +18,22 @@ export type JobQueue = {
   stop: () => Promise<void>;
 };
 
-export type QueueOptions = { connectionString: string; logger: Logger; pollingIntervalSeconds?: number };
+export type QueueOptions = {
+  connectionString: string;
+  logger: Logger;
+  pollingIntervalSeconds?: number;
+  /** True once the process is shutting down: lost connections are then expected, not errors. */
+  isShuttingDown?: () => boolean;
+};
 
 const QUEUE_POLICY = { retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 3600 } as const;
 
 export async function startQueue(options: QueueOptions): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString: options.connectionString, max: 4 });
-  boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
+  boss.on('error', (error) => {
+    if (options.isShuttingDown?.()) options.logger.debug({ err: error }, 'job queue connection closed during shutdown');
+    else options.logger.error({ err: error }, 'job queue error');
+  });
   await boss.start();
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
