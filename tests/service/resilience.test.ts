@@ -53,3 +53,19 @@ describe('mail delivery', () => {
     expect(['created', 'active', 'retry']).toContain(job?.state);
   });
 });
+
+describe('an unexpected failure', () => {
+  // Last in this file: it breaks the database.
+  it('answers 500 problem+json without internals, with the request id to quote', async () => {
+    await t.orm.em.fork().getConnection().execute('drop table email_token');
+    const response = await t.app.fetch(
+      new Request('http://taskmarket.test/api/auth/verify-email/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"token":"abc"}' }),
+    );
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 500, code: 'internal_error', request_id: response.headers.get('x-request-id') });
+    expect(JSON.stringify(body)).not.toMatch(/select|app_user|stack|Error:/i);
+  });
+});
+
