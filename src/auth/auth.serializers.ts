@@ -12,11 +12,11 @@ export function averageRating(user: Pick<User, 'ratingSum' | 'reviewsCount'>): s
   return (Math.round((user.ratingSum * 100) / user.reviewsCount) / 100).toFixed(2);
 }
 
-export function toUser(user: User): S.User {
+/** The profile fields the private and the public view share. */
+function profileFields(user: User) {
   return {
     id: user.id,
     username: user.username,
-    email: user.email ?? '',
     first_name: user.firstName,
     last_name: user.lastName,
     display_name: user.displayName,
@@ -27,11 +27,14 @@ export function toUser(user: User): S.User {
     currency: user.currency,
     is_client: user.isClient,
     is_freelancer: user.isFreelancer,
-    email_verified: user.emailVerifiedAt != null,
     rating: averageRating(user),
     reviews_count: user.reviewsCount,
     date_joined: user.createdAt.toISOString(),
   };
+}
+
+export function toUser(user: User): S.User {
+  return { ...profileFields(user), email: user.email ?? '', email_verified: user.emailVerifiedAt != null };
 }
 
 export function toUserSummary(user: User): S.UserSummary {
@@ -52,25 +55,7 @@ export function toSkill(skill: Skill): S.Skill {
 }
 
 export function toPublicUser(user: User, skills: Skill[], completedTasksCount: number): S.PublicUser {
-  return {
-    id: user.id,
-    username: user.username,
-    display_name: user.displayName,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    bio: user.bio,
-    avatar_url: user.avatarUrl ?? null,
-    location: user.location,
-    hourly_rate: user.hourlyRateMinor == null ? null : fromMinor(user.hourlyRateMinor),
-    currency: user.currency,
-    is_client: user.isClient,
-    is_freelancer: user.isFreelancer,
-    skills: skills.map(toSkill),
-    rating: averageRating(user),
-    reviews_count: user.reviewsCount,
-    completed_tasks_count: completedTasksCount,
-    date_joined: user.createdAt.toISOString(),
-  };
+  return { ...profileFields(user), skills: skills.map(toSkill), completed_tasks_count: completedTasksCount };
 }
 
 export function toPortfolioItem(item: PortfolioItem): S.PortfolioItem {

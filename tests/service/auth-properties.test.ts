@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller } from '../support/http.ts';
+import { caller, loginAs } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
   call = caller(t);
-  token = (await call('POST', '/auth/login/', { body: { email: 'sara@example.com', password: 'StrongPass123' } })).body.access;
+  token = await loginAs(call, 'sara@example.com');
 });
 afterAll(async () => {
   await t?.close();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.ts';
 import { exampleRequest } from '../support/example-request.ts';
-import { caller } from '../support/http.ts';
+import { caller, loginAs } from '../support/http.ts';
 import { loadBundledSpec, resolveRef, specOperations, type ParameterObject } from '../support/spec.ts';
 import { BASE_URL, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -17,7 +17,7 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
   call = caller(t);
-  token = (await call('POST', '/auth/login/', { body: { email: 'sara@example.com', password: 'StrongPass123' } })).body.access;
+  token = await loginAs(call, 'sara@example.com');
 });
 afterAll(async () => {
   await t?.close();

@@ -3,7 +3,7 @@
  * pages, and the portfolio rules. Runs on the seeded demo world.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, newUser } from '../support/http.ts';
+import { caller, loginAs, newUser } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -14,9 +14,8 @@ let omar: string; // a client only
 beforeAll(async () => {
   t = await startTestApp({ seed: true });
   call = caller(t);
-  const login = async (email: string) => (await call('POST', '/auth/login/', { body: { email, password: 'StrongPass123' } })).body.access as string;
-  lina = await login('freelancer@example.com');
-  omar = await login('omar@example.com');
+  lina = await loginAs(call, 'freelancer@example.com');
+  omar = await loginAs(call, 'omar@example.com');
 });
 afterAll(async () => {
   await t?.close();

@@ -27,3 +27,11 @@ export function newUser(overrides: Record<string, unknown> = {}) {
   const name = `user${counter}_${Math.random().toString(36).slice(2, 8)}`;
   return { username: name, email: `${name}@example.com`, password: 'StrongPass123', is_client: true, is_freelancer: true, ...overrides };
 }
+
+/** The access token of a demo user (password StrongPass123). */
+export async function loginAs(call: ReturnType<typeof caller>, email: string): Promise<string> {
+  const answer = await call('POST', '/auth/login/', { body: { email, password: 'StrongPass123' } });
+  if (answer.status !== 200) throw new Error(`login as ${email}: ${answer.status}`);
+  return answer.body.access;
+}
+
