@@ -17,6 +17,8 @@ import { createGoogleVerifier, type GoogleVerifier } from '../auth/google.ts';
 import { createPortfolioService } from '../auth/portfolio.service.ts';
 import { createTokenSigner } from '../auth/tokens.ts';
 import { routes } from '../contract/routes.ts';
+import { registerTasksRoutes } from '../tasks/tasks.routes.ts';
+import { createTasksService } from '../tasks/tasks.service.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
 import { rateLimit } from '../lib/rate-limit.ts';
 import type { AppDeps, AppEnv } from './env.ts';
@@ -100,6 +102,7 @@ export function createApp(options: AppOptions) {
     checkLimit: rateLimit({ points: config.RATE_LIMIT_CHECKS_PER_MINUTE, durationSeconds: 60, prefix: 'checks' }),
     trustProxy: config.TRUST_PROXY,
   });
+  registerTasksRoutes(api, createTasksService(now));
   // The rest of the contract answers 501 from its real route (authentication and validation
   // included), so that the served operations are always the spec's.
   const served = servedOperationIds(api);

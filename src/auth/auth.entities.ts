@@ -34,6 +34,11 @@ const UserSchema = defineEntity({
     authVersion: p.integer().default(1),
     deletedAt: p.datetime().nullable(),
   },
+  // Usernames and emails are unique ignoring case.
+  uniques: [
+    { name: 'app_user_username_lower_unique', expression: 'create unique index "app_user_username_lower_unique" on "app_user" (lower("username"))' },
+    { name: 'app_user_email_lower_unique', expression: 'create unique index "app_user_email_lower_unique" on "app_user" (lower("email")) where "email" is not null' },
+  ],
 });
 export class User extends UserSchema.class {
   // Derived, never written: em.create() must not ask for them.
@@ -55,7 +60,7 @@ const RefreshTokenSchema = defineEntity({
   properties: {
     // The token's `jti`.
     id: p.uuid().primary(),
-    user: () => p.manyToOne(User).deleteRule('cascade'),
+    user: () => p.manyToOne(User).deleteRule('cascade').index(),
     // Every token descended from one login shares a family; reuse revokes the family.
     familyId: p.uuid().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -74,7 +79,7 @@ const EmailTokenSchema = defineEntity({
   name: 'EmailToken',
   properties: {
     id: p.integer().primary().autoincrement(),
-    user: () => p.manyToOne(User).deleteRule('cascade'),
+    user: () => p.manyToOne(User).deleteRule('cascade').index(),
     purpose: p.enum(EMAIL_TOKEN_PURPOSES),
     // SHA-256 of the token: the token itself exists only in the mail.
     tokenHash: p.string().length(64).unique(),
@@ -90,7 +95,7 @@ const PortfolioItemSchema = defineEntity({
   name: 'PortfolioItem',
   properties: {
     ...baseProperties,
-    owner: () => p.manyToOne(User).deleteRule('cascade'),
+    owner: () => p.manyToOne(User).deleteRule('cascade').index(),
     title: p.string().length(120),
     description: p.text().default(''),
     url: p.string().length(500).nullable(),

@@ -5,6 +5,7 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Skill } from '../catalog/catalog.entities.ts';
 import type * as S from '../contract/schemas.ts';
+import { querySql } from '../db/sql.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
 import { UserSkill } from '../recommendations/recommendations.entities.ts';
@@ -22,16 +23,22 @@ export type UserFilters = PageQuery & {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** Public profiles with their skills. Tasks completed come with the Tasks domain. */
+/** Public profiles with their skills and the number of tasks they completed as freelancer. */
 async function toPublicUsers(em: EntityManager, users: User[]): Promise<S.PublicUser[]> {
-  const skills = await em.find(UserSkill, { user: { $in: users.map((user) => user.id) } }, { populate: ['skill'], orderBy: { skill: { name: 'asc' } } });
+  const ids = users.map((user) => user.id);
+  const completed = await querySql<{ freelancer_id: number; n: number }>(em, {
+    text: `select freelancer_id, count(*)::int as n from task where freelancer_id = any($1::int[]) and status = 'completed' and deleted_at is null group by freelancer_id`,
+    values: [ids],
+  });
+  const completedBy = new Map(completed.map((row) => [row.freelancer_id, row.n]));
+  const skills = await em.find(UserSkill, { user: { $in: ids } }, { populate: ['skill'], orderBy: { skill: { name: 'asc' } } });
   const byUser = new Map<number, Skill[]>();
   for (const entry of skills) {
     const list = byUser.get(entry.user.id) ?? [];
     list.push(entry.skill);
     byUser.set(entry.user.id, list);
   }
-  return users.map((user) => toPublicUser(user, byUser.get(user.id) ?? [], 0));
+  return users.map((user) => toPublicUser(user, byUser.get(user.id) ?? [], completedBy.get(user.id) ?? 0));
 }
 
 export async function listUsers(em: EntityManager, filters: UserFilters): Promise<{ count: number; results: S.PublicUser[] }> {

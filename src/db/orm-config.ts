@@ -6,10 +6,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { authEntities } from '../auth/auth.entities.ts';
 import { catalogEntities } from '../catalog/catalog.entities.ts';
+import { eventsEntities } from '../events/events.entities.ts';
 import { recommendationsEntities } from '../recommendations/recommendations.entities.ts';
+import { tasksEntities } from '../tasks/tasks.entities.ts';
 import { migrationsList } from './migrations/index.ts';
 
-export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities];
+export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities];
 
 export function ormConfig(clientUrl: string) {
   return defineConfig({

@@ -4,9 +4,9 @@
  * workers run after commit, retried with exponential backoff, and survive restarts.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery, type Transaction } from 'kysely';
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { querySql } from '../db/sql.ts';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -44,16 +44,10 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
 
   return {
     async enqueue(em, name, data) {
-      const transaction = em.getTransactionContext<Transaction<unknown>>();
-      if (!transaction) throw new Error(`enqueue(${name}) outside a transaction`);
+      if (!em.getTransactionContext()) throw new Error(`enqueue(${name}) outside a transaction`);
       await ensureQueue(name);
       // pg-boss writes the job through the caller's transaction.
-      const db = {
-        executeSql: async (text: string, values: unknown[] = []) => {
-          const result = await transaction.executeQuery(CompiledQuery.raw(text, values));
-          return { rows: result.rows as unknown[] };
-        },
-      };
+      const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await querySql(em, { text, values }) }) };
       await boss.send(name, data, { db });
     },
     async work(name, handler) {

@@ -11,7 +11,9 @@ export function fieldErrors(error: z.ZodError, target: string): FieldErrors {
   const errors: FieldErrors = {};
   const add = (path: PropertyKey[], message: string) => {
     const field = (PREFIX[target] ?? '') + (path.length ? path.map(String).join('.') : 'body');
-    (errors[field] ??= []).push(message);
+    // Own keys only: a field may be called "toString" or "__proto__".
+    if (Object.hasOwn(errors, field)) errors[field]!.push(message);
+    else Object.defineProperty(errors, field, { value: [message], enumerable: true, writable: true, configurable: true });
   };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -11,7 +11,7 @@ const UserSkillSchema = defineEntity({
   name: 'UserSkill',
   properties: {
     user: () => p.manyToOne(User).primary().deleteRule('cascade'),
-    skill: () => p.manyToOne(Skill).primary().deleteRule('cascade'),
+    skill: () => p.manyToOne(Skill).primary().deleteRule('cascade').index(),
     level: p.enum(SKILL_LEVELS),
     yearsExperience: p.integer(),
   },

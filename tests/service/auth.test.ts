@@ -72,6 +72,9 @@ describe('registration and email verification', () => {
     expect(noRole.body.errors).toHaveProperty('is_client');
     const unknown = await call('POST', '/auth/register/', { body: { ...newUser(), role: 'admin' } });
     expect(unknown.body.errors).toEqual({ role: ['Unknown field.'] });
+    // Found by fast-check: a field named like an Object.prototype member.
+    const inherited = await call('POST', '/auth/register/', { body: '{"toString": "", "valueOf": []}' });
+    expect(inherited.body.errors).toMatchObject({ toString: ['Unknown field.'], valueOf: ['Unknown field.'] });
     const missing = await call('POST', '/auth/register/', { body: { username: 'abc' } });
     expect(Object.keys(missing.body.errors).sort()).toEqual(['email', 'is_client', 'is_freelancer', 'password']);
     const name = newUser().username;

@@ -63,7 +63,7 @@ describe('the served contract', () => {
     expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
-  const notBuilt = [...specOperations(spec)].filter(([key]) => !key.includes(' /auth/'));
+  const notBuilt = [...specOperations(spec)].filter(([key]) => !/ \/(auth|tasks)\//.test(key));
   it.each(notBuilt)('%s answers 501 until its domain is built', async (key, operation) => {
     const [method, path] = key.split(' ') as [string, string];
     const response = await t.fetch(exampleRequest(BASE_URL, path, method, operation, token));
@@ -72,9 +72,9 @@ describe('the served contract', () => {
   });
 
   it('checks who is asking before it answers 501', async () => {
-    expect((await call('POST', '/tasks/create/', { body: {} })).status).toBe(401);
+    expect((await call('POST', '/payments/intents/create/', { body: {} })).status).toBe(401);
     expect((await call('GET', '/notifications/')).status).toBe(401);
-    expect((await call('POST', '/tasks/42/apply/', { token, body: { proposal: 7 } })).status).toBe(400);
+    expect((await call('POST', '/messaging/conversations/99/messages/send/', { token, body: { content: 7 } })).status).toBe(400);
   });
 });
 

@@ -52,7 +52,6 @@ export class Migration20261124212322_initial extends Migration {
     this.addSql(`create index "refresh_token_user_id_index" on "refresh_token" ("user_id");`);
     this.addSql(`create index "email_token_user_id_index" on "email_token" ("user_id");`);
     this.addSql(`create index "portfolio_item_owner_id_index" on "portfolio_item" ("owner_id");`);
-    this.addSql(`create index "portfolio_item_skills_portfolio_item_id_index" on "portfolio_item_skills" ("portfolio_item_id");`);
     this.addSql(`create index "user_skill_skill_id_index" on "user_skill" ("skill_id");`);
 
     // The curated catalogue.

@@ -1,0 +1,34 @@
+/**
+ * Domain events: what happened, recorded in the same transaction as the change, for other
+ * domains (notifications) to act on later.
+ */
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const DOMAIN_EVENT_TYPES = [
+  'application_received',
+  'application_accepted',
+  'application_rejected',
+  'application_withdrawn',
+  'task_completed',
+  'task_cancelled',
+  'review_received',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+const DomainEventSchema = defineEntity({
+  name: 'DomainEvent',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    type: p.enum(DOMAIN_EVENT_TYPES),
+    // Who should hear about it, who caused it, and about what.
+    recipientId: p.integer().index(),
+    actorId: p.integer().nullable(),
+    payload: p.json<Record<string, unknown>>(),
+    occurredAt: p.datetime().onCreate(() => new Date()),
+    processedAt: p.datetime().nullable(),
+  },
+});
+export class DomainEvent extends DomainEventSchema.class {}
+DomainEventSchema.setClass(DomainEvent);
+
+export const eventsEntities = [DomainEventSchema];

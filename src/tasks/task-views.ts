@@ -1,0 +1,165 @@
+/**
+ * Reading tasks for the API: one SQL statement builds each page (or one task) with its category,
+ * client, freelancer, skills and application count, so a page costs one round trip. The
+ * benchmark's bare baseline runs these same statements.
+ */
+import type * as S from '../contract/schemas.ts';
+import { averageRating } from '../auth/auth.serializers.ts';
+import { fromMinor } from '../lib/money.ts';
+import type { SqlQuery } from '../db/sql.ts';
+import type { TaskStatus } from './tasks.entities.ts';
+
+export type TaskFilters = {
+  search?: string;
+  category?: number;
+  status?: TaskStatus;
+  currency?: string;
+  min_budget?: string;
+  max_budget?: string;
+  skills?: string;
+  remote?: boolean;
+  client?: string;
+  clientId?: number;
+  ordering?: '-created_at' | 'created_at' | '-budget' | 'budget' | 'deadline' | '-deadline';
+};
+
+const USER_JSON = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'username', ${alias}.username, 'first_name', ${alias}.first_name, 'last_name', ${alias}.last_name, ` +
+  `'avatar_url', ${alias}.avatar_url, 'is_client', ${alias}.is_client, 'is_freelancer', ${alias}.is_freelancer, ` +
+  `'rating_sum', ${alias}.rating_sum, 'reviews_count', ${alias}.reviews_count)`;
+
+const SELECT = `
+select t.id, t.title, t.description, t.status, t.budget_minor::text as budget_minor, t.currency, t.deadline, t.remote,
+  t.location, t.accepted_application_id, t.created_at, t.updated_at, t.completed_at, t.cancelled_at,
+  json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'description', c.description) as category,
+  ${USER_JSON('u')} as client,
+  case when f.id is null then null else ${USER_JSON('f')} end as freelancer,
+  coalesce((select json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'category_id', s.category_id) order by ts.id)
+            from task_skills ts join skill s on s.id = ts.skill_id where ts.task_id = t.id), '[]'::json) as skills,
+  (select count(*)::int from task_application a where a.task_id = t.id) as applications_count`;
+
+const FROM = `
+from task t
+join category c on c.id = t.category_id
+join app_user u on u.id = t.client_id
+left join app_user f on f.id = t.freelancer_id`;
+
+const ORDERINGS: Record<NonNullable<TaskFilters['ordering']>, string> = {
+  '-created_at': 't.created_at desc, t.id desc',
+  created_at: 't.created_at asc, t.id asc',
+  '-budget': 't.budget_minor desc, t.id desc',
+  budget: 't.budget_minor asc, t.id asc',
+  deadline: 't.deadline asc nulls last, t.id asc',
+  '-deadline': 't.deadline desc nulls last, t.id desc',
+};
+
+function moneyToMinor(amount: string): string {
+  const [units, cents] = amount.split('.');
+  return `${units}${cents}`;
+}
+
+/** The page of tasks matching `filters`, with the total in `total_count` of every row. */
+export function taskListQuery(filters: TaskFilters, page: { limit: number; offset: number }): SqlQuery {
+  const values: unknown[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const where = ['t.deleted_at is null'];
+  if (filters.status) where.push(`t.status = ${param(filters.status)}`);
+  if (filters.category) where.push(`t.category_id = ${param(filters.category)}`);
+  if (filters.currency) where.push(`t.currency = ${param(filters.currency)}`);
+  if (filters.min_budget) where.push(`t.budget_minor >= ${param(moneyToMinor(filters.min_budget))}::bigint`);
+  if (filters.max_budget) where.push(`t.budget_minor <= ${param(moneyToMinor(filters.max_budget))}::bigint`);
+  if (filters.remote !== undefined) where.push(`t.remote = ${param(filters.remote)}`);
+  if (filters.client) where.push(`lower(u.username) = lower(${param(filters.client)})`);
+  if (filters.clientId) where.push(`t.client_id = ${param(filters.clientId)}`);
+  if (filters.skills) {
+    const slugs = [...new Set(filters.skills.split(','))];
+    where.push(
+      `(select count(*) from task_skills ts join skill s on s.id = ts.skill_id where ts.task_id = t.id and s.slug = any(${param(slugs)}::text[])) = ${slugs.length}`,
+    );
+  }
+  let orderBy = ORDERINGS[filters.ordering ?? '-created_at'];
+  if (filters.search) {
+    const query = param(filters.search);
+    where.push(`t.search_vector @@ websearch_to_tsquery('english', ${query})`);
+    // Best matches first unless an ordering is asked for.
+    if (!filters.ordering) orderBy = `ts_rank(t.search_vector, websearch_to_tsquery('english', ${query})) desc, t.id desc`;
+  }
+  const text = `${SELECT}, count(*) over() as total_count ${FROM}
+where ${where.join(' and ')}
+order by ${orderBy}
+limit ${param(page.limit)} offset ${param(page.offset)}`;
+  return { text, values };
+}
+
+export function taskByIdQuery(id: number): SqlQuery {
+  return { text: `${SELECT} ${FROM} where t.id = $1 and t.deleted_at is null`, values: [id] };
+}
+
+type UserJson = { id: number; username: string; first_name: string; last_name: string; avatar_url: string | null; is_client: boolean; is_freelancer: boolean; rating_sum: number; reviews_count: number };
+
+export type TaskRow = {
+  id: number;
+  title: string;
+  description: string;
+  status: TaskStatus;
+  budget_minor: string;
+  currency: S.Currency;
+  deadline: Date | string | null;
+  remote: boolean;
+  location: string | null;
+  accepted_application_id: number | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  completed_at: Date | string | null;
+  cancelled_at: Date | string | null;
+  category: S.Category;
+  client: UserJson;
+  freelancer: UserJson | null;
+  skills: S.Skill[];
+  applications_count: number;
+  total_count?: string | number;
+};
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null) => (value == null ? null : iso(value));
+
+export function userSummaryFromJson(user: UserJson): S.UserSummary {
+  const name = `${user.first_name} ${user.last_name}`.trim();
+  return {
+    id: user.id,
+    username: user.username,
+    display_name: name || user.username,
+    avatar_url: user.avatar_url,
+    is_client: user.is_client,
+    is_freelancer: user.is_freelancer,
+    rating: averageRating({ ratingSum: user.rating_sum, reviewsCount: user.reviews_count }),
+    reviews_count: user.reviews_count,
+  };
+}
+
+export function taskFromRow(row: TaskRow): S.Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    category: row.category,
+    budget: fromMinor(Number(row.budget_minor)),
+    currency: row.currency,
+    deadline: isoOrNull(row.deadline),
+    skills: row.skills,
+    remote: row.remote,
+    location: row.location,
+    client: userSummaryFromJson(row.client),
+    freelancer: row.freelancer ? userSummaryFromJson(row.freelancer) : null,
+    applications_count: row.applications_count,
+    accepted_application_id: row.accepted_application_id,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+    completed_at: isoOrNull(row.completed_at),
+    cancelled_at: isoOrNull(row.cancelled_at),
+  };
+}
