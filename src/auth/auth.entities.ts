@@ -101,7 +101,7 @@ const PortfolioItemSchema = defineEntity({
     url: p.string().length(500).nullable(),
     imageUrl: p.string().length(500).nullable(),
     completedOn: p.string().columnType('date').nullable(),
-    skills: () => p.manyToMany(Skill).fixedOrder(),
+    skills: () => p.manyToMany(Skill),
   },
 });
 export class PortfolioItem extends PortfolioItemSchema.class {}

@@ -65,7 +65,7 @@ export function toPortfolioItem(item: PortfolioItem): S.PortfolioItem {
     description: item.description,
     url: item.url ?? null,
     image_url: item.imageUrl ?? null,
-    skills: item.skills.getItems().map(toSkill),
+    skills: item.skills.getItems().sort((a, b) => a.id - b.id).map(toSkill),
     completed_on: item.completedOn ?? null,
     created_at: item.createdAt.toISOString(),
     updated_at: item.updatedAt.toISOString(),

@@ -34,7 +34,7 @@ select t.id, t.title, t.description, t.status, t.budget_minor::text as budget_mi
   json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'description', c.description) as category,
   ${USER_JSON('u')} as client,
   case when f.id is null then null else ${USER_JSON('f')} end as freelancer,
-  coalesce((select json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'category_id', s.category_id) order by ts.id)
+  coalesce((select json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'category_id', s.category_id) order by s.id)
             from task_skills ts join skill s on s.id = ts.skill_id where ts.task_id = t.id), '[]'::json) as skills,
   (select count(*)::int from task_application a where a.task_id = t.id) as applications_count`;
 
@@ -58,8 +58,8 @@ function moneyToMinor(amount: string): string {
   return `${units}${cents}`;
 }
 
-/** The page of tasks matching `filters`, with the total in `total_count` of every row. */
-export function taskListQuery(filters: TaskFilters, page: { limit: number; offset: number }): SqlQuery {
+/** The WHERE clause and ORDER BY of a task search, with its parameters. */
+function taskSearch(filters: TaskFilters) {
   const values: unknown[] = [];
   const param = (value: unknown) => {
     values.push(value);
@@ -72,7 +72,7 @@ export function taskListQuery(filters: TaskFilters, page: { limit: number; offse
   if (filters.min_budget) where.push(`t.budget_minor >= ${param(moneyToMinor(filters.min_budget))}::bigint`);
   if (filters.max_budget) where.push(`t.budget_minor <= ${param(moneyToMinor(filters.max_budget))}::bigint`);
   if (filters.remote !== undefined) where.push(`t.remote = ${param(filters.remote)}`);
-  if (filters.client) where.push(`lower(u.username) = lower(${param(filters.client)})`);
+  if (filters.client) where.push(`t.client_id = (select id from app_user where lower(username) = lower(${param(filters.client)}))`);
   if (filters.clientId) where.push(`t.client_id = ${param(filters.clientId)}`);
   if (filters.skills) {
     const slugs = [...new Set(filters.skills.split(','))];
@@ -81,16 +81,38 @@ export function taskListQuery(filters: TaskFilters, page: { limit: number; offse
     );
   }
   let orderBy = ORDERINGS[filters.ordering ?? '-created_at'];
+  // The search query is parsed once (a FROM item), which also lets the planner use the GIN index.
+  let from = 'task t';
   if (filters.search) {
-    const query = param(filters.search);
-    where.push(`t.search_vector @@ websearch_to_tsquery('english', ${query})`);
+    from = `task t, websearch_to_tsquery('english', ${param(filters.search)}) as search_query`;
+    where.push('t.search_vector @@ search_query');
     // Best matches first unless an ordering is asked for.
-    if (!filters.ordering) orderBy = `ts_rank(t.search_vector, websearch_to_tsquery('english', ${query})) desc, t.id desc`;
+    if (!filters.ordering) orderBy = 'ts_rank(t.search_vector, search_query) desc, t.id desc';
   }
-  const text = `${SELECT}, count(*) over() as total_count ${FROM}
-where ${where.join(' and ')}
-order by ${orderBy}
-limit ${param(page.limit)} offset ${param(page.offset)}`;
+  return { from, where: where.join(' and '), orderBy, values, param };
+}
+
+/** How many tasks match `filters`. */
+export function taskCountQuery(filters: TaskFilters): SqlQuery {
+  const { from, where, values } = taskSearch(filters);
+  return { text: `select count(*)::int as count from ${from} where ${where}`, values };
+}
+
+/**
+ * One page of the tasks matching `filters`. The page's ids are found first (an index walk for
+ * the usual orderings), so the per-task details are built for the page's rows only.
+ */
+export function taskListQuery(filters: TaskFilters, page: { limit: number; offset: number }): SqlQuery {
+  const { from, where, orderBy, values, param } = taskSearch(filters);
+  const text = `with page as (
+  select t.id, row_number() over (order by ${orderBy}) as position
+  from ${from} where ${where}
+  order by ${orderBy}
+  limit ${param(page.limit)} offset ${param(page.offset)}
+)
+${SELECT} ${FROM}
+join page on page.id = t.id
+order by page.position`;
   return { text, values };
 }
 
@@ -120,7 +142,6 @@ export type TaskRow = {
   freelancer: UserJson | null;
   skills: S.Skill[];
   applications_count: number;
-  total_count?: string | number;
 };
 
 const iso = (value: Date | string) => new Date(value).toISOString();

@@ -21,7 +21,7 @@ const TaskSchema = defineEntity({
     budgetMinor: p.bigint('number'),
     currency: p.enum(CURRENCIES),
     deadline: p.datetime().nullable(),
-    skills: () => p.manyToMany(Skill).fixedOrder(),
+    skills: () => p.manyToMany(Skill),
     remote: p.boolean().default(true),
     location: p.string().length(120).nullable(),
     status: p.enum(TASK_STATUSES).default('open'),

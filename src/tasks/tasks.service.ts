@@ -14,7 +14,7 @@ import { recordEvent } from '../events/record-event.ts';
 import { toMinor } from '../lib/money.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
-import { taskByIdQuery, taskFromRow, taskListQuery, type TaskFilters, type TaskRow } from './task-views.ts';
+import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskFilters, type TaskRow } from './task-views.ts';
 import { Application, Review, SavedTask, Task } from './tasks.entities.ts';
 import { TASK_SUMMARY_POPULATE, toApplication, toReview, toSavedTask } from './tasks.serializers.ts';
 
@@ -110,14 +110,11 @@ export function createTasksService(now: () => Date) {
       if (filters.min_budget && filters.max_budget && toMinor(filters.min_budget) > toMinor(filters.max_budget)) {
         throw problems.validation({ 'query.min_budget': ['min_budget is above max_budget.'] });
       }
-      const rows = await querySql<TaskRow>(em, taskListQuery(filters, pageWindow(page)));
-      let count = rows.length ? Number(rows[0]!.total_count) : 0;
-      if (!rows.length && page.page > 1) {
-        // Past the last page: count to say where the last page is.
-        const all = await querySql<TaskRow>(em, taskListQuery(filters, { limit: 1, offset: 0 }));
-        count = all.length ? Number(all[0]!.total_count) : 0;
-      }
-      return { count, results: rows.map(taskFromRow) };
+      const [rows, [counted]] = await Promise.all([
+        querySql<TaskRow>(em, taskListQuery(filters, pageWindow(page))),
+        querySql<{ count: number }>(em, taskCountQuery(filters)),
+      ]);
+      return { count: counted?.count ?? 0, results: rows.map(taskFromRow) };
     },
 
     get: taskView,

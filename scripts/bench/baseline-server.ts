@@ -1,0 +1,82 @@
+/**
+ * The benchmark's baseline: a bare node:http + pg server answering the same three requests with
+ * the same SQL and the same JSON as the service, without framework, validation or ORM. Started by
+ * scripts/bench/run.ts in its own process.
+ */
+import { createServer } from 'node:http';
+import pg from 'pg';
+import { createTokenSigner } from '../../src/auth/tokens.ts';
+import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskRow } from '../../src/tasks/task-views.ts';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const signer = createTokenSigner({ secret: process.env.JWT_SECRET!, accessTtlSeconds: 900, refreshTtlSeconds: 3600, now: () => new Date() });
+
+function send(response: import('node:http').ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'Content-Type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+async function readJson(request: import('node:http').IncomingMessage): Promise<{ proposal: string; bid_amount: string }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+const server = createServer(async (request, response) => {
+  try {
+    const url = new URL(request.url!, 'http://localhost');
+    const detail = /^\/api\/tasks\/(\d+)\/$/.exec(url.pathname);
+    const applyPath = /^\/api\/tasks\/(\d+)\/apply\/$/.exec(url.pathname);
+    if (url.pathname === '/api/tasks/' && request.method === 'GET') {
+      const q = url.searchParams;
+      const page = Number(q.get('page') ?? 1);
+      const pageSize = Number(q.get('page_size') ?? 20);
+      const filters = { status: 'open' as const, search: q.get('search') ?? undefined, category: q.has('category') ? Number(q.get('category')) : undefined };
+      const list = taskListQuery(filters, { limit: pageSize, offset: (page - 1) * pageSize });
+      const counting = taskCountQuery(filters);
+      const [{ rows }, counted] = await Promise.all([pool.query<TaskRow>(list.text, list.values), pool.query(counting.text, counting.values)]);
+      send(response, 200, { count: counted.rows[0].count, next: null, previous: null, results: rows.map(taskFromRow) });
+    } else if (detail && request.method === 'GET') {
+      const query = taskByIdQuery(Number(detail[1]));
+      const { rows } = await pool.query<TaskRow>(query.text, query.values);
+      if (!rows[0]) send(response, 404, { status: 404 });
+      else send(response, 200, taskFromRow(rows[0]));
+    } else if (applyPath && request.method === 'POST') {
+      const claims = await signer.verifyAccess(request.headers.authorization!.slice(7));
+      const body = await readJson(request);
+      const taskId = Number(applyPath[1]);
+      const [units, cents] = body.bid_amount.split('.');
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query('select * from app_user where id = $1', [claims.userId]);
+        const task = (await client.query('select * from task where id = $1 and deleted_at is null for share', [taskId])).rows[0];
+        const existing = (await client.query('select count(*)::int as n from task_application where task_id = $1 and freelancer_id = $2', [taskId, claims.userId])).rows[0];
+        if (!task || task.status !== 'open' || existing.n > 0) {
+          await client.query('rollback');
+          send(response, 409, { status: 409 });
+          return;
+        }
+        const inserted = await client.query(
+          `insert into task_application (created_at, updated_at, task_id, freelancer_id, proposal, bid_minor, currency, status)
+           values (now(), now(), $1, $2, $3, $4, $5, 'pending') returning id`,
+          [taskId, claims.userId, body.proposal, Number(`${units}${cents}`), task.currency],
+        );
+        await client.query(
+          `insert into domain_event (type, recipient_id, actor_id, payload, occurred_at) values ('application_received', $1, $2, $3, now())`,
+          [task.client_id, claims.userId, JSON.stringify({ task_id: taskId, application_id: inserted.rows[0].id })],
+        );
+        await client.query('commit');
+        send(response, 201, { application_id: inserted.rows[0].id, status: 'pending', task_id: taskId });
+      } finally {
+        client.release();
+      }
+    } else {
+      send(response, 404, { status: 404 });
+    }
+  } catch (error) {
+    send(response, 500, { detail: String(error) });
+  }
+});
+
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('baseline listening'));

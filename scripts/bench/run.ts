@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: the service against a bare node:http + pg baseline running the same SQL, on a
+ * database seeded with 10,000 tasks. Servers and load generator (autocannon) run in separate
+ * processes. Prints a table and writes BENCH.md.
+ *
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) change the load.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createTokenSigner } from '../../src/auth/tokens.ts';
+import { freePort, startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { ormConfig } from '../../src/db/orm-config.ts';
+import { BENCH_TASKS, seedBenchData } from './seed.ts';
+import { projectRoot } from '../generate.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(join(projectRoot, 'node_modules/.bin/node'), [script], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+async function load(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'taskmarket-bench-'));
+const postgres = await startEmbeddedPostgres({ dataDir, database: 'taskmarket', persistent: false });
+const children: ChildProcess[] = [];
+try {
+  const orm = await MikroORM.init(ormConfig(postgres.url));
+  await orm.migrator.up();
+  await seedBenchData(orm);
+  const ids = async (sql: string) => ((await orm.em.fork().getConnection().execute(sql)) as Array<{ id: number }>).map((row) => row.id);
+  const freelancerIds = await ids(`select id from app_user where username like 'bench_f%' order by id`);
+  const openTaskIds = await ids(`select id from task where status = 'open' and client_id in (1, 3) order by id`);
+  await orm.close();
+
+  const signer = createTokenSigner({ secret: JWT_SECRET, accessTtlSeconds: 3600, refreshTtlSeconds: 3600, now: () => new Date() });
+  const tokens = await Promise.all(freelancerIds.map(async (id: number) => (await signer.access(id, 1)).token));
+
+  const appPort = await freePort();
+  const basePort = await freePort();
+  const env = { DATABASE_URL: postgres.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000' }));
+  children.push(start('scripts/bench/baseline-server.ts', { ...env, PORT: String(basePort) }));
+  await waitFor(`http://127.0.0.1:${appPort}/api/health/`);
+  await waitFor(`http://127.0.0.1:${basePort}/api/tasks/42/`);
+
+  // The two servers apply to disjoint halves of the open tasks, so every apply is a new one.
+  const halves = [openTaskIds.slice(0, openTaskIds.length / 2), openTaskIds.slice(openTaskIds.length / 2)];
+  const scenarios = [
+    { name: 'GET /api/tasks/?search=dashboard&category=3&page_size=20', options: () => ({ path: '/api/tasks/?search=dashboard&category=3&page_size=20' }) },
+    { name: 'GET /api/tasks/{id}/', options: () => ({ path: '/api/tasks/4242/' }) },
+    {
+      name: 'POST /api/tasks/{id}/apply/ (authenticated)',
+      options: (half: number) => {
+        // One counter per server across warm-up and measurement: no (freelancer, task) pair twice.
+        counters[half] ??= 0;
+        return {
+          requests: [
+            {
+              method: 'POST' as const,
+              setupRequest: (request: autocannon.Request) => {
+                const n = counters[half]!++;
+                const taskId = halves[half]![Math.floor(n / tokens.length) % halves[half]!.length];
+                return {
+                  ...request,
+                  path: `/api/tasks/${taskId}/apply/`,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` },
+                  body: JSON.stringify({ proposal: 'Benchmark proposal, ready to start.', bid_amount: '150.00' }),
+                };
+              },
+            },
+          ],
+        };
+      },
+    },
+  ];
+
+  const counters: number[] = [];
+  const rows: string[] = [];
+  const target = (port: number, options: Partial<autocannon.Options> & { path?: string }): autocannon.Options => ({ ...options, url: `http://127.0.0.1:${port}${options.path ?? ''}` });
+  for (const scenario of scenarios) {
+    // Warm both servers (JIT, pools, caches) before measuring.
+    await autocannon({ connections: 8, duration: 2, ...target(appPort, scenario.options(0)) });
+    await autocannon({ connections: 8, duration: 2, ...target(basePort, scenario.options(1)) });
+    const service = await load(target(appPort, scenario.options(0)));
+    const baseline = await load(target(basePort, scenario.options(1)));
+    const ratio = (service.rps / baseline.rps).toFixed(2);
+    rows.push(
+      `| ${scenario.name} | ${service.rps} | ${service.p50} | ${service.p99} | ${baseline.rps} | ${baseline.p50} | ${baseline.p99} | ${ratio}× | ${service.errors + service.non2xx} / ${baseline.errors + baseline.non2xx} |`,
+    );
+  }
+
+  const table = [
+    '| scenario | service req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | service/baseline | errors+non-2xx (service / baseline) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${BENCH_TASKS} tasks`;
+  console.log(`\n${machine}\n\n${table}\n`);
+  writeFileSync(
+    join(projectRoot, 'BENCH.md'),
+    `# Benchmark\n\n\`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. The service (\`src/server.ts\`,\n` +
+      'NODE_ENV=production, LOG_LEVEL=warn) and the baseline (a bare node:http + pg server running the same SQL and\n' +
+      'building the same JSON, `scripts/bench/baseline-server.ts`) each run in their own process on the same embedded\n' +
+      'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× the baseline, p99 < 25 ms.\n\n' +
+      `${table}\n`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await postgres.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

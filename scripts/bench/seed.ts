@@ -1,0 +1,35 @@
+/**
+ * The benchmark's data: the demo world plus 10,000 tasks (with skills) and 64 freelancers.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { seedDemoIfEmpty } from '../../src/db/seed.ts';
+import { createLogger } from '../../src/logger.ts';
+
+export const BENCH_TASKS = 10_000;
+const FREELANCERS = 64;
+
+export async function seedBenchData(orm: MikroORM): Promise<void> {
+  await seedDemoIfEmpty(orm, createLogger('silent'));
+  const connection = orm.em.fork().getConnection();
+  await connection.execute(`
+    insert into task (created_at, updated_at, client_id, title, description, category_id, budget_minor, currency, remote, location, status)
+    select now() - make_interval(mins => g), now(), case when g % 2 = 0 then 1 else 3 end,
+      (array['Build', 'Design', 'Write', 'Translate', 'Analyse', 'Integrate'])[1 + g % 6] || ' ' ||
+      (array['a dashboard', 'an API client', 'a landing page', 'a price scraper', 'a mobile app', 'onboarding emails', 'a data pipeline', 'a logo'])[1 + (g / 6) % 8] || ' #' || g,
+      'Task ' || g || '. ' || (array[
+        'We need a reliable dashboard showing shipments and invoices, with filters and CSV export.',
+        'Connect our CRM to the billing system through its REST API, nightly and on demand.',
+        'Translate product copy and support articles, keeping a friendly and clear tone.',
+        'Collect competitor prices every day and store them in PostgreSQL for analysis.',
+        'Design a clean, responsive interface with a small style guide and components.'])[1 + g % 5],
+      1 + g % 6, 5000 + (g * 3701) % 500000, 'usd', g % 3 <> 0, case when g % 3 = 0 then 'Amman' end,
+      case when g % 10 = 0 then 'completed' else 'open' end
+    from generate_series(1, ${BENCH_TASKS - 4}) g`);
+  await connection.execute(`insert into task_skills (task_id, skill_id) select id, 11 + id % 8 from task where id > 100`);
+  await connection.execute(`insert into task_skills (task_id, skill_id) select id, 11 + (id + 3) % 8 from task where id > 100`);
+  await connection.execute(`
+    insert into app_user (created_at, updated_at, username, email, password_hash, is_client, is_freelancer, email_verified_at)
+    select now(), now(), 'bench_f' || g, 'bench_f' || g || '@example.com', (select password_hash from app_user where id = 2), false, true, now()
+    from generate_series(1, ${FREELANCERS}) g`);
+  await connection.execute('analyze');
+}
