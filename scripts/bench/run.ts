@@ -6,7 +6,7 @@
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) change the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,9 +20,12 @@ import { projectRoot } from '../generate.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
+const ANALYSIS_HEADING = '## Where the time goes';
 
 function start(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(join(projectRoot, 'node_modules/.bin/node'), [script], {
+  // BENCH_PROFILE=dir writes a CPU profile of each server there, to see where the time goes.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return spawn(join(projectRoot, 'node_modules/.bin/node'), [...profile, script], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -131,13 +134,17 @@ try {
   ].join('\n');
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${BENCH_TASKS} tasks`;
   console.log(`\n${machine}\n\n${table}\n`);
+  // The analysis written by hand below the figures survives a new run.
+  const benchFile = join(projectRoot, 'BENCH.md');
+  const previous = existsSync(benchFile) ? readFileSync(benchFile, 'utf8') : '';
+  const analysis = previous.includes(ANALYSIS_HEADING) ? previous.slice(previous.indexOf(ANALYSIS_HEADING)) : '';
   writeFileSync(
-    join(projectRoot, 'BENCH.md'),
+    benchFile,
     `# Benchmark\n\n\`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. The service (\`src/server.ts\`,\n` +
       'NODE_ENV=production, LOG_LEVEL=warn) and the baseline (a bare node:http + pg server running the same SQL and\n' +
       'building the same JSON, `scripts/bench/baseline-server.ts`) each run in their own process on the same embedded\n' +
       'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× the baseline, p99 < 25 ms.\n\n' +
-      `${table}\n`,
+      `${table}\n${analysis ? `\n${analysis}` : ''}`,
   );
 } finally {
   for (const child of children) child.kill('SIGTERM');
