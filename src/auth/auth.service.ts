@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type * as S from '../contract/schemas.ts';
+import { querySql } from '../db/sql.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { problems } from '../lib/problem.ts';
 import { toMinor } from '../lib/money.ts';
@@ -193,6 +194,23 @@ export function createAuthService(deps: AuthServiceDeps) {
           is_client: ['At least one of is_client and is_freelancer must be true.'],
         });
       }
+      const [inUse] = await querySql<{ client_tasks: number; freelancer_work: number }>(em, {
+        text: `select
+            (select count(*)::int from task where client_id = $1 and status in ('open', 'in_progress') and deleted_at is null) as client_tasks,
+            (select count(*)::int from task_application a join task t on t.id = a.task_id
+              where a.freelancer_id = $1 and a.status in ('pending', 'accepted') and t.status in ('open', 'in_progress') and t.deleted_at is null) as freelancer_work`,
+        values: [user.id],
+      });
+      if (user.isClient && !input.is_client && inUse!.client_tasks > 0) {
+        throw problems.businessRule('You have open or in-progress tasks: finish or cancel them before dropping the client role.', {
+          is_client: ['Your open or in-progress tasks need the client role.'],
+        });
+      }
+      if (user.isFreelancer && !input.is_freelancer && inUse!.freelancer_work > 0) {
+        throw problems.businessRule('You have pending or accepted applications on unfinished tasks: they need the freelancer role.', {
+          is_freelancer: ['Your pending or accepted applications need the freelancer role.'],
+        });
+      }
       em.assign(user, {
         firstName: input.first_name,
         lastName: input.last_name,
@@ -283,6 +301,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!hash || !(await verifyPassword(hash, password))) {
         throw problems.businessRule('The password is wrong.', { password: ['The password is wrong.'] });
       }
+      const [active] = await querySql<{ n: number }>(em, {
+        text: `select count(*)::int as n from task where status = 'in_progress' and deleted_at is null and (client_id = $1 or freelancer_id = $1)`,
+        values: [user.id],
+      });
+      if (active!.n > 0) throw problems.invalidState('A task you take part in is in progress: complete or cancel it before deleting the account.');
       await em.transactional(async (tx) => {
         const current = tx.merge(user);
         // Personal data goes; the row stays so that reviews, messages and money history others

@@ -152,6 +152,7 @@ describe('posting and editing tasks', () => {
     const task = await postTask(client2);
     await apply(free1, task.id);
     expect((await call('POST', `/tasks/${task.id}/cancel/`, { token: client1.token })).status).toBe(403);
+    expect((await call('POST', `/tasks/${task.id}/complete/`, { token: client1.token })).status).toBe(403);
     const cancelled = await call('POST', `/tasks/${task.id}/cancel/`, { token: client2.token, body: { reason: 'Built it in house.' } });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelled_at: expect.any(String) });
     expect((await call('GET', `/tasks/${task.id}/applications/`, { token: client2.token })).body.results[0].status).toBe('withdrawn');
@@ -268,6 +269,14 @@ describe('the board', () => {
 describe('the contract examples', () => {
   const spec = loadBundledSpec();
   const taskOperations = [...specOperations(spec)].filter(([key]) => / \/tasks\//.test(key));
+  const protectedOperations = taskOperations.filter(([, operation]) => operation.security?.length !== 0);
+  it.each(protectedOperations)('%s refuses anonymous callers', async (key, operation) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const request = exampleRequest(BASE_URL, path, method, operation);
+    request.headers.delete('authorization');
+    expect((await t.fetch(request)).status).toBe(401);
+  });
+
   it.each(taskOperations)('%s answers its example request as the contract says', async (key, operation) => {
     const [method, path] = key.split(' ') as [string, string];
     const sara = (await call('POST', '/auth/login/', { body: { email: 'sara@example.com', password: 'StrongPass123' } })).body.access;
@@ -276,3 +285,19 @@ describe('the contract examples', () => {
     expect(response.status).not.toBe(501);
   });
 });
+
+describe('roles and accounts in use', () => {
+  it('keeps the roles and the account that running work needs', async () => {
+    const owner = await actor({ is_client: true, is_freelancer: true });
+    const task = await postTask(owner);
+    const profile = { first_name: '', last_name: '', bio: '', avatar_url: null, location: '', hourly_rate: null, currency: 'usd', is_client: false, is_freelancer: true };
+    expect((await call('PUT', '/auth/profile/', { token: owner.token, body: profile })).body.errors).toHaveProperty('is_client');
+    const bid = (await apply(free3, task.id)).body.application_id;
+    await call('POST', `/tasks/applications/${bid}/accept/`, { token: owner.token });
+    const password = { password: 'StrongPass123' };
+    expect((await call('DELETE', '/auth/delete-account/', { token: free3.token, body: password })).body.code).toBe('invalid_state');
+    await call('POST', `/tasks/${task.id}/complete/`, { token: owner.token });
+    expect((await call('PUT', '/auth/profile/', { token: owner.token, body: profile })).status).toBe(200);
+  });
+});
+
