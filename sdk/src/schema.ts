@@ -3098,13 +3098,13 @@ export interface components {
              * @default true
              * @example true
              */
-            is_client: boolean;
+            is_client?: boolean;
             /**
              * @description Roles of the account if this login creates it; ignored for an existing account.
              * @default false
              * @example false
              */
-            is_freelancer: boolean;
+            is_freelancer?: boolean;
         };
         /**
          * GoogleLoginResponse
@@ -3696,7 +3696,7 @@ export interface components {
              * @example Fast
              * @example careful translation.
              */
-            comment: string;
+            comment?: string;
         };
         /**
          * Review
@@ -3976,7 +3976,7 @@ export interface components {
              * @example individual
              * @enum {string}
              */
-            business_type: "individual" | "company";
+            business_type?: "individual" | "company";
         };
         /**
          * ConnectAccount
@@ -4134,7 +4134,7 @@ export interface components {
              * @example task_cancelled
              * @enum {string}
              */
-            reason: "requested_by_customer" | "duplicate" | "fraudulent" | "task_cancelled";
+            reason?: "requested_by_customer" | "duplicate" | "fraudulent" | "task_cancelled";
         };
         /**
          * Wallet
@@ -4332,7 +4332,7 @@ export interface components {
              * @default false
              * @example true
              */
-            set_default: boolean;
+            set_default?: boolean;
         };
         /**
          * StripeEvent
