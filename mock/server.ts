@@ -4,9 +4,9 @@
  * `npm run mock` runs it on MOCK_PORT (default 4010); tests call `startMock({ port: 0 })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../src/lib/free-port.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = join(projectRoot, 'openapi/generated/openapi.json');
@@ -15,17 +15,6 @@ const prismBin = join(projectRoot, 'node_modules/.bin/prism');
 export interface RunningMock {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

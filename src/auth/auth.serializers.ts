@@ -38,16 +38,8 @@ export function toUser(user: User): S.User {
 }
 
 export function toUserSummary(user: User): S.UserSummary {
-  return {
-    id: user.id,
-    username: user.username,
-    display_name: user.displayName,
-    avatar_url: user.avatarUrl ?? null,
-    is_client: user.isClient,
-    is_freelancer: user.isFreelancer,
-    rating: averageRating(user),
-    reviews_count: user.reviewsCount,
-  };
+  const { id, username, display_name, avatar_url, is_client, is_freelancer, rating, reviews_count } = profileFields(user);
+  return { id, username, display_name, avatar_url, is_client, is_freelancer, rating, reviews_count };
 }
 
 export function toSkill(skill: Skill): S.Skill {

