@@ -24,9 +24,9 @@ const MAX_MONEY_MINOR = 100_000_000;
 type TaskInput = Partial<S.CreateTaskRequest>;
 
 export function createTasksService(now: () => Date) {
-  /** A visible (not deleted) task, or 404. */
+  /** A visible (not deleted) task, or 404. `lock` takes its row lock and re-reads it under the lock. */
   async function findTask(em: EntityManager, id: number, lock = false): Promise<Task> {
-    const task = await em.findOne(Task, { id, deletedAt: null }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    const task = await em.findOne(Task, { id, deletedAt: null }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
     if (!task) throw problems.notFound(`There is no task ${id}.`);
     return task;
   }
@@ -41,7 +41,7 @@ export function createTasksService(now: () => Date) {
     return taskFromRow(row);
   }
 
-  /** Checks and applies task fields (create, PUT, PATCH); `previous` is the task being edited. */
+  /** Checks and applies task fields (create, PUT, PATCH); fields left out keep their value. */
   async function applyTaskInput(em: EntityManager, task: Task, input: TaskInput, hasApplications: boolean): Promise<void> {
     const errors: Record<string, string[]> = {};
     if (input.budget !== undefined) {
@@ -82,7 +82,7 @@ export function createTasksService(now: () => Date) {
     if (input.deadline !== undefined) task.deadline = input.deadline ? new Date(input.deadline) : null;
     if (skills) task.skills.set(skills);
     task.remote = remote;
-    task.location = remote && input.location === undefined ? (task.location ?? null) : (location ?? null);
+    task.location = location ?? null;
   }
 
   /** Withdraws the task's pending applications, telling each freelancer. */

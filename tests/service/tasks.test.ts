@@ -192,13 +192,16 @@ describe('applications', () => {
     expect((await apply(free2, task.id)).body.code).toBe('invalid_state');
   });
 
-  it('accepted twice at the same moment: exactly one wins, the other gets 409', async () => {
-    const task = await postTask(client2);
-    const ids = [(await apply(free1, task.id)).body.application_id, (await apply(free2, task.id)).body.application_id];
-    const answers = await Promise.all(ids.map((id) => call('POST', `/tasks/applications/${id}/accept/`, { token: client2.token })));
-    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
-    const final = await call('GET', `/tasks/${task.id}/applications/`, { token: client2.token });
-    expect(final.body.results.map((a: { status: string }) => a.status).sort()).toEqual(['accepted', 'rejected']);
+  it('accepted at the same moment: exactly one wins, the others get 409', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const task = await postTask(client2);
+      const ids = [];
+      for (const freelancer of [free1, free2, free3]) ids.push((await apply(freelancer, task.id)).body.application_id);
+      const answers = await Promise.all(ids.map((id) => call('POST', `/tasks/applications/${id}/accept/`, { token: client2.token })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
+      const final = await call('GET', `/tasks/${task.id}/applications/`, { token: client2.token });
+      expect(final.body.results.map((a: { status: string }) => a.status).sort()).toEqual(['accepted', 'rejected', 'rejected']);
+    }
   });
 });
 
