@@ -43,6 +43,8 @@ const TaskSchema = defineEntity({
     { name: 'task_search_vector_index', properties: ['searchVector'], type: 'gin' },
     // The board: visible tasks by status, newest first.
     { name: 'task_board_index', expression: 'create index "task_board_index" on "task" ("status", "created_at" desc, "id" desc) where "deleted_at" is null' },
+    // The board filtered by category: narrows a search before the full-text match runs.
+    { name: 'task_status_category_index', expression: 'create index "task_status_category_index" on "task" ("status", "category_id") where "deleted_at" is null' },
   ],
 });
 export class Task extends TaskSchema.class {

@@ -3,5 +3,6 @@
  * add its class here.
  */
 import { Migration20261124215835_initial } from './Migration20261124215835_initial.ts';
+import { Migration20261124221901_task_filters } from './Migration20261124221901_task_filters.ts';
 
-export const migrationsList = [Migration20261124215835_initial];
+export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters];
