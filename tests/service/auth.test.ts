@@ -77,6 +77,9 @@ describe('registration and email verification', () => {
     expect(inherited.body.errors).toMatchObject({ toString: ['Unknown field.'], valueOf: ['Unknown field.'] });
     const missing = await call('POST', '/auth/register/', { body: { username: 'abc' } });
     expect(Object.keys(missing.body.errors).sort()).toEqual(['email', 'is_client', 'is_freelancer', 'password']);
+    expect(missing.body.errors.email).toEqual(['This field is required.']);
+    const short = await call('POST', '/auth/register/', { body: newUser({ username: 'ab', is_client: 'yes' }) });
+    expect(short.body.errors).toEqual({ username: ['Use at least 3 characters.'], is_client: ['Must be a boolean.'] });
     const name = newUser().username;
     await call('POST', '/auth/register/', { body: newUser({ username: name, password: 'short' }) });
     expect((await call('GET', `/auth/check-username/?username=${name}`)).body.available).toBe(true);
