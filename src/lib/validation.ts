@@ -52,8 +52,6 @@ export function fieldErrors(error: z.ZodError, target: string): FieldErrors {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) add([...issue.path, key], 'Unknown field.');
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      add(issue.path, 'This field is required.');
     } else {
       add(issue.path, issue.message);
     }
