@@ -7,7 +7,9 @@ export default defineConfig({
     alias: { '@taskmarket/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
+    // TASKMARKET_TEST_CANARY=1 runs tests/canary/ instead: the suite's check that a failing test
+    // fails the run (tests/contract/exit-code.test.ts).
+    include: process.env.TASKMARKET_TEST_CANARY ? ['tests/canary/*.canary.ts'] : ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

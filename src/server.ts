@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
 import { startQueue } from './jobs/queue.ts';
 import { createLogger } from './logger.ts';
@@ -26,9 +27,17 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
 
-// The embedded PostgreSQL gets the terminal's Ctrl+C too and may stop first: that is expected.
 let stopping = false;
-const database = await openDatabase(config, logger);
+let database;
+try {
+  database = await openDatabase(config, logger);
+} catch (error) {
+  if (error instanceof EmbeddedPostgresError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 const queue = await startQueue({ connectionString: database.url, logger, isShuttingDown: () => stopping });
 await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);

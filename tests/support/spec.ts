@@ -21,6 +21,7 @@ type ResponseObject = { $ref?: string; content?: Record<string, MediaObject> };
 export type ParameterObject = { $ref?: string; name: string; in: string; required?: boolean; schema?: SchemaObject };
 export type OperationObject = {
   operationId: string;
+  tags?: string[];
   parameters?: ParameterObject[];
   security?: unknown[];
   requestBody?: { content: Record<string, MediaObject> };
@@ -46,19 +47,20 @@ export function specOperations(spec: BundledSpec): Map<string, OperationObject> 
   return operations;
 }
 
+export type ApiMdInventory = {
+  operations: Record<string, string[]>;
+  public: string[];
+  protected: string[];
+  protected_domains: { domains: string[] };
+  body_shapes: Array<{ operation: string; body: 'request' | string; fields: Record<string, string> }>;
+};
+
 /**
- * Every "METHOD /path/" that ../shared/API.md lists, `<id>` written `{id}` as in the spec.
- * API.md writes several methods on one line (`GET|PUT /auth/profile/`).
+ * The API surface of API.md (the document the frontends code against), kept as data of this
+ * project: every "METHOD /path/" by domain, the auth rules and the body shapes it shows.
  */
-export function apiMdOperations(): string[] {
-  const text = readFileSync(join(projectRoot, '../shared/API.md'), 'utf8');
-  const operations: string[] = [];
-  for (const match of text.matchAll(/^- `([A-Z|]+) (\/[^`]+)`/gm)) {
-    const [, methods = '', rawPath = ''] = match;
-    const path = rawPath.replace(/<(\w+)>/g, '{$1}');
-    for (const method of methods.split('|')) operations.push(`${method} ${path}`);
-  }
-  return operations;
+export function apiMdInventory(): ApiMdInventory {
+  return JSON.parse(readFileSync(join(projectRoot, 'tests/contract/api-md-inventory.json'), 'utf8')) as ApiMdInventory;
 }
 
 /** Resolves a local `#/components/...` reference. */
