@@ -28,16 +28,12 @@ const logger = createLogger(config.LOG_LEVEL);
 if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
 
 let stopping = false;
-let database;
-try {
-  database = await openDatabase(config, logger);
-} catch (error) {
-  if (error instanceof EmbeddedPostgresError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const database = await openDatabase(config, logger).catch((error: unknown) => {
+  // The cause and the way out, in one message: no stack trace to read through.
+  if (!(error instanceof EmbeddedPostgresError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const queue = await startQueue({ connectionString: database.url, logger, isShuttingDown: () => stopping });
 await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
