@@ -13,6 +13,11 @@ export { publicOperations };
 
 /** The RFC 9457 problem document every error response carries. */
 export type Problem = components['schemas']['Problem'];
+/**
+ * What `ProblemError` carries: the service's problem document, or, for an error answer that is
+ * not one (a proxy's HTML page), one made up here with the code `unexpected_response`.
+ */
+export type ReceivedProblem = Omit<Problem, 'code'> & { code: Problem['code'] | 'unexpected_response' };
 
 export interface TokenPair {
   access: string;
@@ -186,10 +191,10 @@ export function isProblem(value: unknown): value is Problem {
 
 /** Thrown by `unwrap` for an error response; `problem` is the typed problem document. */
 export class ProblemError extends Error {
-  readonly problem: Problem;
+  readonly problem: ReceivedProblem;
   readonly status: number;
 
-  constructor(problem: Problem) {
+  constructor(problem: ReceivedProblem) {
     super(problem.detail ?? problem.title);
     this.name = 'ProblemError';
     this.problem = problem;

@@ -233,7 +233,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Username (case-insensitive). */
+                /**
+                 * @description Username (case-insensitive).
+                 * @example sara
+                 */
                 username: components["parameters"]["Username"];
             };
             cookie?: never;
@@ -261,7 +264,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Username (case-insensitive). */
+                /**
+                 * @description Username (case-insensitive).
+                 * @example sara
+                 */
                 username: components["parameters"]["Username"];
             };
             cookie?: never;
@@ -533,7 +539,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -589,8 +598,9 @@ export interface paths {
          *     - `min_budget` / `max_budget`: decimal strings, inclusive; `400` when min is above max.
          *     - `skills`: comma-separated skill slugs (at most 10); tasks needing all of them.
          *
-         *     **Ordering:** `-created_at` (newest, default), `created_at`, `-budget`, `budget`,
-         *     `deadline` (soonest first, tasks without deadline last), `-deadline`.
+         *     **Ordering:** `-created_at` (newest), `created_at`, `-budget`, `budget`, `deadline`
+         *     (soonest first, tasks without deadline last), `-deadline`. Without `ordering`: by relevance
+         *     (best matches first) when `search` is given, newest first otherwise.
          */
         get: operations["listTasks"];
         put?: never;
@@ -776,7 +786,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -804,7 +817,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -832,7 +848,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -879,7 +898,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -909,7 +931,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -943,7 +968,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -974,7 +1002,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1009,7 +1040,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1038,7 +1072,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1071,7 +1108,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1096,7 +1136,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1124,7 +1167,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1151,7 +1197,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1189,7 +1238,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1221,7 +1273,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Username (case-insensitive). */
+                /**
+                 * @description Username (case-insensitive).
+                 * @example sara
+                 */
                 username: components["parameters"]["Username"];
             };
             cookie?: never;
@@ -1308,7 +1363,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1334,7 +1392,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1362,7 +1423,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1392,7 +1456,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1549,7 +1616,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1575,7 +1645,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1609,7 +1682,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1793,7 +1869,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1819,7 +1898,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2225,7 +2307,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2250,7 +2335,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2279,7 +2367,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2332,7 +2423,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2529,7 +2623,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2556,7 +2653,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2711,6 +2811,32 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /**
+         * ProblemCode
+         * @description The stable, machine-readable code of a problem; programs branch on it, people read `title`
+         *     and `detail`. New codes may be added: treat an unknown one by its HTTP status.
+         *
+         *     - `validation_error` (400): the request does not match the contract; `errors` names the fields.
+         *     - `not_authenticated` (401): no access token, or a malformed `Authorization` header.
+         *     - `token_invalid` (401): the access or refresh token is not valid, or was revoked.
+         *     - `token_expired` (401): the access or refresh token has expired; refresh or sign in again.
+         *     - `invalid_credentials` (401): the email or password is wrong (never says which).
+         *     - `permission_denied` (403): signed in, but not allowed (not the owner, wrong role).
+         *     - `not_found` (404): no such resource, or not one you may see.
+         *     - `method_not_allowed` (405): the path exists, the method does not; see `Allow`.
+         *     - `invalid_state` (409): the resource's state forbids the operation.
+         *     - `already_exists` (409): the record already exists (username, application, review).
+         *     - `payload_too_large` (413): the request body is too large.
+         *     - `business_rule_violation` (422): well-formed, but breaks a business rule.
+         *     - `invalid_token` (422): a mailed link's token is invalid, used or expired.
+         *     - `rate_limited` (429): too many requests; see `Retry-After`.
+         *     - `internal_error` (500): an unexpected failure on our side, logged under `request_id`.
+         *     - `not_implemented` (501): part of the contract, not built yet.
+         *     - `service_unavailable` (503): the database cannot be reached; see `Retry-After`.
+         * @example validation_error
+         * @enum {string}
+         */
+        ProblemCode: "validation_error" | "not_authenticated" | "token_invalid" | "token_expired" | "invalid_credentials" | "permission_denied" | "not_found" | "method_not_allowed" | "invalid_state" | "already_exists" | "payload_too_large" | "business_rule_violation" | "invalid_token" | "rate_limited" | "internal_error" | "not_implemented" | "service_unavailable";
+        /**
          * Problem
          * @description An RFC 9457 problem document, served as `application/problem+json` for every error.
          *     `code` is stable and meant for programs; `title` and `detail` are for people.
@@ -2742,15 +2868,7 @@ export interface components {
              * @example /api/tasks/42/apply/
              */
             instance?: string;
-            /**
-             * @description Stable machine-readable error code. Known codes: `validation_error`, `malformed_request`,
-             *     `not_authenticated`, `token_invalid`, `token_expired`, `permission_denied`,
-             *     `email_not_verified`, `not_found`, `method_not_allowed`, `conflict`, `invalid_state`,
-             *     `already_exists`, `business_rule_violation`, `payload_too_large`, `rate_limited`,
-             *     `not_implemented`, `payment_provider_error`, `internal_error`.
-             * @example validation_error
-             */
-            code: string;
+            code: components["schemas"]["ProblemCode"];
             /**
              * @description Present on validation errors: for every offending input, its dotted path (`bid_amount`,
              *     `skills.0`; query and path parameters are prefixed `query.` and `path.`) mapped to one or
@@ -2820,6 +2938,13 @@ export interface components {
             refresh: string;
         };
         /**
+         * WebUrl
+         * Format: uri
+         * @description An absolute web address. `https://` is accepted everywhere, `http://` by development servers only (a production server answers `400` naming the field); any other scheme (`javascript:`, `data:`, `file:`) is a `400`.
+         * @example https://example.com/case-studies/crm-sync
+         */
+        WebUrl: string;
+        /**
          * UpdateProfileRequest
          * @description The editable profile fields, all of them (PUT replaces). Username and email are not editable here.
          */
@@ -2830,11 +2955,8 @@ export interface components {
             last_name: string;
             /** @example Product lead at a logistics startup. */
             bio: string;
-            /**
-             * Format: uri
-             * @example https://cdn.taskmarket.example/avatars/1.png
-             */
-            avatar_url: string | null;
+            /** @example https://cdn.taskmarket.example/avatars/1.png */
+            avatar_url: components["schemas"]["WebUrl"] | null;
             /** @example Amman, Jordan */
             location: string;
             hourly_rate: components["schemas"]["Money"] | null;
@@ -3131,16 +3253,10 @@ export interface components {
             title: string;
             /** @example Two-way sync between HubSpot and an in-house order system. */
             description: string;
-            /**
-             * Format: uri
-             * @example https://example.com/case-studies/crm-sync
-             */
-            url?: string | null;
-            /**
-             * Format: uri
-             * @example https://cdn.taskmarket.example/portfolio/7.png
-             */
-            image_url?: string | null;
+            /** @example https://example.com/case-studies/crm-sync */
+            url?: components["schemas"]["WebUrl"] | null;
+            /** @example https://cdn.taskmarket.example/portfolio/7.png */
+            image_url?: components["schemas"]["WebUrl"] | null;
             /**
              * @description Skill ids from `GET /recommendations/skills/`; an unknown id is a `400` naming `skills.<index>`.
              * @example [
@@ -3236,7 +3352,7 @@ export interface components {
             currency: components["schemas"]["Currency"];
             /**
              * Format: date-time
-             * @example 2026-03-01T00:00:00Z
+             * @example 2036-03-01T00:00:00Z
              */
             deadline: string | null;
             /** @description Skills the work needs. */
@@ -3323,7 +3439,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the work must be done; in the future.
-             * @example 2026-03-01T00:00:00Z
+             * @example 2036-03-01T00:00:00Z
              */
             deadline?: string | null;
             /**
@@ -3377,7 +3493,7 @@ export interface components {
             client: components["schemas"]["UserSummary"];
             /**
              * Format: date-time
-             * @example 2026-03-01T00:00:00Z
+             * @example 2036-03-01T00:00:00Z
              */
             deadline: string | null;
             /**
@@ -3594,7 +3710,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the work must be done; in the future.
-             * @example 2026-03-01T00:00:00Z
+             * @example 2036-03-01T00:00:00Z
              */
             deadline: string | null;
             /**
@@ -3636,7 +3752,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the work must be done; in the future.
-             * @example 2026-03-01T00:00:00Z
+             * @example 2036-03-01T00:00:00Z
              */
             deadline?: string | null;
             /**
@@ -4012,17 +4128,15 @@ export interface components {
         /** CreateOnboardingLinkRequest */
         CreateOnboardingLinkRequest: {
             /**
-             * Format: uri
              * @description Where Stripe sends the user back after onboarding; on an allowed frontend origin.
              * @example https://app.taskmarket.example/settings/payouts?onboarding=done
              */
-            return_url: string;
+            return_url: components["schemas"]["WebUrl"];
             /**
-             * Format: uri
              * @description Where Stripe sends the user when the link expired; on an allowed frontend origin.
              * @example https://app.taskmarket.example/settings/payouts?onboarding=retry
              */
-            refresh_url: string;
+            refresh_url: components["schemas"]["WebUrl"];
         };
         /**
          * OnboardingLink
@@ -5075,6 +5189,7 @@ export interface components {
         /** @description The request does not match the contract: malformed JSON, a wrong content type, a missing field, a wrong type or a value out of range. `errors` names every offending field. */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5099,6 +5214,7 @@ export interface components {
         /** @description The resource's current state forbids the operation (for example the task is no longer open, or the record already exists). */
         Conflict: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5118,6 +5234,7 @@ export interface components {
         /** @description The request body is larger than the server accepts (1 MiB by default). */
         PayloadTooLarge: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5138,6 +5255,7 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5154,11 +5272,32 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://taskmarket.example/problems/service_unavailable",
+                 *       "title": "The service is unavailable.",
+                 *       "status": 503,
+                 *       "detail": "The database cannot be reached right now. Try again in 5 seconds.",
+                 *       "code": "service_unavailable",
+                 *       "instance": "/api/tasks/"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No access token was sent, or it is malformed, expired or revoked. Refresh the token pair and retry once. */
         Unauthorized: {
             headers: {
-                /** @description `Bearer` challenge, with `error="invalid_token"` when a token was sent but rejected. */
-                "WWW-Authenticate"?: string;
+                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5178,6 +5317,7 @@ export interface components {
         /** @description The request is well-formed but breaks a business rule that is not a state conflict. */
         UnprocessableEntity: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5197,6 +5337,7 @@ export interface components {
         /** @description The resource does not exist or is not visible to the caller. */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5216,6 +5357,7 @@ export interface components {
         /** @description Authenticated, but not allowed: the caller does not own the resource or lacks the role (client or freelancer) the operation needs. */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -5238,15 +5380,27 @@ export interface components {
         Page: number;
         /** @description Items per page, 1–100. */
         PageSize: number;
-        /** @description Username (case-insensitive). */
+        /**
+         * @description Username (case-insensitive).
+         * @example sara
+         */
         Username: string;
-        /** @description Integer id of the resource named by the path. */
+        /**
+         * @description Integer id of the resource named by the path.
+         * @example 42
+         */
         Id: number;
     };
     requestBodies: never;
     headers: {
+        /** @description The id of this request, in every answer and in the service's log lines. A client may send its own `X-Request-Id` (1–64 letters, digits, `-`, `_` or `=`) to trace a call end to end; anything else is replaced by a generated one. Quote it when reporting a problem. */
+        RequestId: string;
+        /** @description Answers that carry tokens must never be stored by a browser or a shared cache. */
+        CacheControlNoStore: "no-store";
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
+        /** @description The `Bearer` challenge (RFC 6750): `Bearer realm="taskmarket"`, with `error="invalid_token"` and an `error_description` when a token was sent but refused. */
+        WwwAuthenticate: string;
     };
     pathItems: never;
 }
@@ -5255,10 +5409,12 @@ export type Money = components['schemas']['Money'];
 export type Currency = components['schemas']['Currency'];
 export type User = components['schemas']['User'];
 export type AuthSession = components['schemas']['AuthSession'];
+export type ProblemCode = components['schemas']['ProblemCode'];
 export type Problem = components['schemas']['Problem'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type TokenPair = components['schemas']['TokenPair'];
 export type RefreshTokenRequest = components['schemas']['RefreshTokenRequest'];
+export type WebUrl = components['schemas']['WebUrl'];
 export type UpdateProfileRequest = components['schemas']['UpdateProfileRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
 export type Skill = components['schemas']['Skill'];
@@ -5378,6 +5534,7 @@ export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
+export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseNotFound = components['responses']['NotFound'];
@@ -5386,7 +5543,10 @@ export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterUsername = components['parameters']['Username'];
 export type ParameterId = components['parameters']['Id'];
+export type HeaderRequestId = components['headers']['RequestId'];
+export type HeaderCacheControlNoStore = components['headers']['CacheControlNoStore'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
+export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
 export type $defs = Record<string, never>;
 export interface operations {
     registerUser: {
@@ -5416,6 +5576,8 @@ export interface operations {
             /** @description The account was created and signed in. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5451,6 +5613,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     loginUser: {
@@ -5475,6 +5638,8 @@ export interface operations {
             /** @description Signed in. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5510,6 +5675,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     obtainTokenPair: {
@@ -5534,6 +5700,8 @@ export interface operations {
             /** @description A new token pair. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5553,6 +5721,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     refreshToken: {
@@ -5576,6 +5745,8 @@ export interface operations {
             /** @description A new token pair; the old refresh token no longer works. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5594,6 +5765,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     logoutUser: {
@@ -5617,6 +5789,7 @@ export interface operations {
             /** @description Signed out. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5624,6 +5797,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getProfile: {
@@ -5638,6 +5812,7 @@ export interface operations {
             /** @description The caller's profile. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5666,6 +5841,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateProfile: {
@@ -5697,6 +5873,7 @@ export interface operations {
             /** @description The updated profile. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5728,6 +5905,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changePassword: {
@@ -5752,6 +5930,8 @@ export interface operations {
             /** @description Password changed; a new token pair for this client. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5771,6 +5951,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUsers: {
@@ -5800,6 +5981,7 @@ export interface operations {
             /** @description A page of public profiles. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5850,6 +6032,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUser: {
@@ -5857,7 +6040,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Username (case-insensitive). */
+                /**
+                 * @description Username (case-insensitive).
+                 * @example sara
+                 */
                 username: components["parameters"]["Username"];
             };
             cookie?: never;
@@ -5867,6 +6053,7 @@ export interface operations {
             /** @description The public profile. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5910,6 +6097,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUserPortfolioItems: {
@@ -5922,7 +6110,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Username (case-insensitive). */
+                /**
+                 * @description Username (case-insensitive).
+                 * @example sara
+                 */
                 username: components["parameters"]["Username"];
             };
             cookie?: never;
@@ -5932,6 +6123,7 @@ export interface operations {
             /** @description A page of the user's portfolio items. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5974,6 +6166,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     checkUsername: {
@@ -5991,6 +6184,7 @@ export interface operations {
             /** @description Whether the username is available. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6006,6 +6200,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     checkEmail: {
@@ -6023,6 +6218,7 @@ export interface operations {
             /** @description Whether the email address is available. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6038,6 +6234,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     resendVerification: {
@@ -6061,6 +6258,7 @@ export interface operations {
             /** @description Accepted; a mail is on its way if an unverified account has this address. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6075,6 +6273,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyEmail: {
@@ -6098,6 +6297,7 @@ export interface operations {
             /** @description The email address is verified. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6112,6 +6312,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     requestPasswordReset: {
@@ -6135,6 +6336,7 @@ export interface operations {
             /** @description Accepted; a mail is on its way if an account has this address. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6149,6 +6351,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     confirmPasswordReset: {
@@ -6173,6 +6376,7 @@ export interface operations {
             /** @description The password was changed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6188,6 +6392,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteAccount: {
@@ -6211,6 +6416,7 @@ export interface operations {
             /** @description The account is deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6220,6 +6426,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     loginWithGoogle: {
@@ -6245,6 +6452,8 @@ export interface operations {
             /** @description Signed in. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6281,6 +6490,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMyPortfolioItems: {
@@ -6300,6 +6510,7 @@ export interface operations {
             /** @description A page of the caller's portfolio items. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6342,6 +6553,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPortfolioItem: {
@@ -6373,6 +6585,7 @@ export interface operations {
             /** @description The new portfolio item. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6410,6 +6623,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPortfolioItem: {
@@ -6417,7 +6631,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -6427,6 +6644,7 @@ export interface operations {
             /** @description The portfolio item. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6462,6 +6680,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePortfolioItem: {
@@ -6469,7 +6688,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -6496,6 +6718,7 @@ export interface operations {
             /** @description The updated portfolio item. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6532,6 +6755,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePortfolioItem: {
@@ -6539,7 +6763,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -6549,6 +6776,7 @@ export interface operations {
             /** @description The item is deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6556,6 +6784,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listTasks: {
@@ -6583,7 +6812,7 @@ export interface operations {
                 remote?: boolean;
                 /** @description Only tasks posted by this username. */
                 client?: string;
-                /** @description Sort order. */
+                /** @description Sort order. Left out, best matches come first when `search` is given, the newest tasks otherwise. */
                 ordering?: "-created_at" | "created_at" | "-budget" | "budget" | "deadline" | "-deadline";
             };
             header?: never;
@@ -6595,6 +6824,7 @@ export interface operations {
             /** @description A page of tasks. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6617,7 +6847,7 @@ export interface operations {
                      *           },
                      *           "budget": "200.00",
                      *           "currency": "usd",
-                     *           "deadline": "2026-03-01T00:00:00Z",
+                     *           "deadline": "2036-03-01T00:00:00Z",
                      *           "skills": [
                      *             {
                      *               "id": 11,
@@ -6660,6 +6890,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createTask: {
@@ -6678,7 +6909,7 @@ export interface operations {
                  *       "category": 3,
                  *       "budget": "200.00",
                  *       "currency": "usd",
-                 *       "deadline": "2026-03-01T00:00:00Z",
+                 *       "deadline": "2036-03-01T00:00:00Z",
                  *       "skills": [
                  *         11,
                  *         17
@@ -6694,6 +6925,7 @@ export interface operations {
             /** @description The new task. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6711,7 +6943,7 @@ export interface operations {
                      *       },
                      *       "budget": "200.00",
                      *       "currency": "usd",
-                     *       "deadline": "2026-03-01T00:00:00Z",
+                     *       "deadline": "2036-03-01T00:00:00Z",
                      *       "skills": [
                      *         {
                      *           "id": 11,
@@ -6755,6 +6987,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listTaskCategories: {
@@ -6769,6 +7002,7 @@ export interface operations {
             /** @description All categories. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6818,6 +7052,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMyTasks: {
@@ -6841,6 +7076,7 @@ export interface operations {
             /** @description A page of the caller's tasks. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6863,7 +7099,7 @@ export interface operations {
                      *           },
                      *           "budget": "200.00",
                      *           "currency": "usd",
-                     *           "deadline": "2026-03-01T00:00:00Z",
+                     *           "deadline": "2036-03-01T00:00:00Z",
                      *           "skills": [
                      *             {
                      *               "id": 11,
@@ -6907,6 +7143,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMyApplications: {
@@ -6928,6 +7165,7 @@ export interface operations {
             /** @description A page of the caller's applications. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6961,7 +7199,7 @@ export interface operations {
                      *               "rating": "4.90",
                      *               "reviews_count": 8
                      *             },
-                     *             "deadline": "2026-03-01T00:00:00Z",
+                     *             "deadline": "2036-03-01T00:00:00Z",
                      *             "created_at": "2026-02-08T09:15:00Z"
                      *           },
                      *           "freelancer": {
@@ -6991,6 +7229,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTaskStatistics: {
@@ -7005,6 +7244,7 @@ export interface operations {
             /** @description The statistics. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7061,6 +7301,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getMyTaskStatistics: {
@@ -7075,6 +7316,7 @@ export interface operations {
             /** @description The caller's statistics. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7109,6 +7351,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listSavedTasks: {
@@ -7128,6 +7371,7 @@ export interface operations {
             /** @description A page of saved tasks. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7161,7 +7405,7 @@ export interface operations {
                      *               "rating": "4.70",
                      *               "reviews_count": 5
                      *             },
-                     *             "deadline": "2026-03-15T00:00:00Z",
+                     *             "deadline": "2036-03-15T00:00:00Z",
                      *             "created_at": "2026-02-09T14:20:00Z"
                      *           },
                      *           "saved_at": "2026-02-09T18:00:00Z"
@@ -7175,6 +7419,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     unsaveTask: {
@@ -7182,7 +7427,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7192,6 +7440,7 @@ export interface operations {
             /** @description The task is no longer saved. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7199,6 +7448,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTask: {
@@ -7206,7 +7456,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7216,6 +7469,7 @@ export interface operations {
             /** @description The task. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7233,7 +7487,7 @@ export interface operations {
                      *       },
                      *       "budget": "200.00",
                      *       "currency": "usd",
-                     *       "deadline": "2026-03-01T00:00:00Z",
+                     *       "deadline": "2036-03-01T00:00:00Z",
                      *       "skills": [
                      *         {
                      *           "id": 11,
@@ -7274,6 +7528,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateTask: {
@@ -7281,7 +7536,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7295,7 +7553,7 @@ export interface operations {
                  *       "category": 3,
                  *       "budget": "250.00",
                  *       "currency": "usd",
-                 *       "deadline": "2026-03-01T00:00:00Z",
+                 *       "deadline": "2036-03-01T00:00:00Z",
                  *       "skills": [
                  *         11,
                  *         17
@@ -7311,6 +7569,7 @@ export interface operations {
             /** @description The updated task. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7328,7 +7587,7 @@ export interface operations {
                      *       },
                      *       "budget": "250.00",
                      *       "currency": "usd",
-                     *       "deadline": "2026-03-01T00:00:00Z",
+                     *       "deadline": "2036-03-01T00:00:00Z",
                      *       "skills": [
                      *         {
                      *           "id": 11,
@@ -7374,6 +7633,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     partialUpdateTask: {
@@ -7381,7 +7641,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7400,6 +7663,7 @@ export interface operations {
             /** @description The updated task. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7417,7 +7681,7 @@ export interface operations {
                      *       },
                      *       "budget": "250.00",
                      *       "currency": "usd",
-                     *       "deadline": "2026-03-01T00:00:00Z",
+                     *       "deadline": "2036-03-01T00:00:00Z",
                      *       "skills": [
                      *         {
                      *           "id": 11,
@@ -7463,6 +7727,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteTask: {
@@ -7470,7 +7735,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7480,6 +7748,7 @@ export interface operations {
             /** @description The task is deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7489,6 +7758,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     cancelTask: {
@@ -7496,7 +7766,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7515,6 +7788,7 @@ export interface operations {
             /** @description The cancelled task. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7532,7 +7806,7 @@ export interface operations {
                      *       },
                      *       "budget": "200.00",
                      *       "currency": "usd",
-                     *       "deadline": "2026-03-01T00:00:00Z",
+                     *       "deadline": "2036-03-01T00:00:00Z",
                      *       "skills": [
                      *         {
                      *           "id": 11,
@@ -7577,6 +7851,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     completeTask: {
@@ -7584,7 +7859,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7594,6 +7872,7 @@ export interface operations {
             /** @description The completed task. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7611,7 +7890,7 @@ export interface operations {
                      *       },
                      *       "budget": "450.00",
                      *       "currency": "usd",
-                     *       "deadline": "2026-02-28T00:00:00Z",
+                     *       "deadline": "2036-02-28T00:00:00Z",
                      *       "skills": [
                      *         {
                      *           "id": 15,
@@ -7658,6 +7937,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     applyToTask: {
@@ -7665,7 +7945,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7685,6 +7968,7 @@ export interface operations {
             /** @description The application was created and is pending. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7704,6 +7988,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listTaskApplications: {
@@ -7720,7 +8005,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7730,6 +8018,7 @@ export interface operations {
             /** @description A page of the task's applications. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7763,7 +8052,7 @@ export interface operations {
                      *               "rating": "4.90",
                      *               "reviews_count": 8
                      *             },
-                     *             "deadline": "2026-03-01T00:00:00Z",
+                     *             "deadline": "2036-03-01T00:00:00Z",
                      *             "created_at": "2026-02-08T09:15:00Z"
                      *           },
                      *           "freelancer": {
@@ -7808,7 +8097,7 @@ export interface operations {
                      *               "rating": "4.90",
                      *               "reviews_count": 8
                      *             },
-                     *             "deadline": "2026-03-01T00:00:00Z",
+                     *             "deadline": "2036-03-01T00:00:00Z",
                      *             "created_at": "2026-02-08T09:15:00Z"
                      *           },
                      *           "freelancer": {
@@ -7839,6 +8128,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createReview: {
@@ -7846,7 +8136,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7866,6 +8159,7 @@ export interface operations {
             /** @description The review. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7908,6 +8202,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listTaskReviews: {
@@ -7920,7 +8215,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -7930,6 +8228,7 @@ export interface operations {
             /** @description A page of the task's reviews. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8003,6 +8302,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     saveTask: {
@@ -8010,7 +8310,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8020,6 +8323,7 @@ export interface operations {
             /** @description The task was already saved. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8048,7 +8352,7 @@ export interface operations {
                      *           "rating": "4.70",
                      *           "reviews_count": 5
                      *         },
-                     *         "deadline": "2026-03-15T00:00:00Z",
+                     *         "deadline": "2036-03-15T00:00:00Z",
                      *         "created_at": "2026-02-09T14:20:00Z"
                      *       },
                      *       "saved_at": "2026-02-09T18:00:00Z"
@@ -8060,6 +8364,7 @@ export interface operations {
             /** @description The task is now saved. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8088,7 +8393,7 @@ export interface operations {
                      *           "rating": "4.70",
                      *           "reviews_count": 5
                      *         },
-                     *         "deadline": "2026-03-15T00:00:00Z",
+                     *         "deadline": "2036-03-15T00:00:00Z",
                      *         "created_at": "2026-02-09T14:20:00Z"
                      *       },
                      *       "saved_at": "2026-02-09T18:00:00Z"
@@ -8100,6 +8405,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTaskSavedStatus: {
@@ -8107,7 +8413,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8117,6 +8426,7 @@ export interface operations {
             /** @description The saved status. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8133,6 +8443,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     acceptApplication: {
@@ -8140,7 +8451,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8150,6 +8464,7 @@ export interface operations {
             /** @description The accepted application. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8178,7 +8493,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "freelancer": {
@@ -8208,6 +8523,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     rejectApplication: {
@@ -8215,7 +8531,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8234,6 +8553,7 @@ export interface operations {
             /** @description The rejected application. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8262,7 +8582,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "freelancer": {
@@ -8293,6 +8613,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUserReviews: {
@@ -8307,7 +8628,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Username (case-insensitive). */
+                /**
+                 * @description Username (case-insensitive).
+                 * @example sara
+                 */
                 username: components["parameters"]["Username"];
             };
             cookie?: never;
@@ -8317,6 +8641,7 @@ export interface operations {
             /** @description A page of reviews received. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8362,6 +8687,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listConversations: {
@@ -8387,6 +8713,7 @@ export interface operations {
             /** @description A page of conversations. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8452,7 +8779,7 @@ export interface operations {
                      *               "rating": "4.90",
                      *               "reviews_count": 8
                      *             },
-                     *             "deadline": "2026-03-01T00:00:00Z",
+                     *             "deadline": "2036-03-01T00:00:00Z",
                      *             "created_at": "2026-02-08T09:15:00Z"
                      *           },
                      *           "last_message": {
@@ -8486,6 +8813,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createConversation: {
@@ -8511,6 +8839,7 @@ export interface operations {
             /** @description The conversation already existed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8571,7 +8900,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "last_message": {
@@ -8603,6 +8932,7 @@ export interface operations {
             /** @description The new conversation. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8663,7 +8993,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "last_message": {
@@ -8698,6 +9028,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getConversation: {
@@ -8705,7 +9036,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8715,6 +9049,7 @@ export interface operations {
             /** @description The conversation. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8775,7 +9110,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "last_message": {
@@ -8807,6 +9142,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMessages: {
@@ -8821,7 +9157,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8831,6 +9170,7 @@ export interface operations {
             /** @description A page of messages. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8885,6 +9225,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     sendMessage: {
@@ -8892,7 +9233,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8911,6 +9255,7 @@ export interface operations {
             /** @description The message was sent. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8932,6 +9277,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     markConversationRead: {
@@ -8939,7 +9285,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -8949,6 +9298,7 @@ export interface operations {
             /** @description How many messages changed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8965,6 +9315,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getMessagingStatistics: {
@@ -8979,6 +9330,7 @@ export interface operations {
             /** @description The caller's messaging statistics. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8995,6 +9347,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createConnectAccount: {
@@ -9019,6 +9372,7 @@ export interface operations {
             /** @description The account was created; onboarding is pending. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9044,6 +9398,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createOnboardingLink: {
@@ -9068,6 +9423,7 @@ export interface operations {
             /** @description The onboarding link. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9085,6 +9441,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getConnectStatus: {
@@ -9099,6 +9456,7 @@ export interface operations {
             /** @description The Connect account status. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9117,6 +9475,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPaymentIntent: {
@@ -9142,6 +9501,7 @@ export interface operations {
             /** @description The PaymentIntent to confirm with Stripe.js. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9165,6 +9525,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getEscrow: {
@@ -9172,7 +9533,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -9182,6 +9546,7 @@ export interface operations {
             /** @description The escrow. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9210,7 +9575,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "client": {
@@ -9251,6 +9616,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     releaseEscrow: {
@@ -9258,7 +9624,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -9268,6 +9637,7 @@ export interface operations {
             /** @description The released escrow. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9296,7 +9666,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "client": {
@@ -9339,6 +9709,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     refundEscrow: {
@@ -9346,7 +9717,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -9365,6 +9739,7 @@ export interface operations {
             /** @description The refunded escrow. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9393,7 +9768,7 @@ export interface operations {
                      *           "rating": "4.90",
                      *           "reviews_count": 8
                      *         },
-                     *         "deadline": "2026-03-01T00:00:00Z",
+                     *         "deadline": "2036-03-01T00:00:00Z",
                      *         "created_at": "2026-02-08T09:15:00Z"
                      *       },
                      *       "client": {
@@ -9437,6 +9812,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getWallet: {
@@ -9451,6 +9827,7 @@ export interface operations {
             /** @description The caller's wallet. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9468,6 +9845,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listWalletTransactions: {
@@ -9493,6 +9871,7 @@ export interface operations {
             /** @description A page of ledger entries. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9544,6 +9923,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listWithdrawals: {
@@ -9565,6 +9945,7 @@ export interface operations {
             /** @description A page of withdrawals. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9593,6 +9974,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createWithdrawal: {
@@ -9617,6 +9999,7 @@ export interface operations {
             /** @description The withdrawal, pending. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9639,6 +10022,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPaymentMethods: {
@@ -9653,6 +10037,7 @@ export interface operations {
             /** @description The caller's payment methods. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9677,6 +10062,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPaymentMethod: {
@@ -9701,6 +10087,7 @@ export interface operations {
             /** @description The saved payment method. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9725,6 +10112,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePaymentMethod: {
@@ -9732,7 +10120,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -9742,6 +10133,7 @@ export interface operations {
             /** @description The payment method is removed. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9749,6 +10141,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     setDefaultPaymentMethod: {
@@ -9756,7 +10149,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -9766,6 +10162,7 @@ export interface operations {
             /** @description The new default payment method. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9788,6 +10185,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     handleStripeWebhook: {
@@ -9826,6 +10224,7 @@ export interface operations {
             /** @description The event was received (processed now or before, or ignored). */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9839,6 +10238,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listRecommendedTasks: {
@@ -9858,6 +10258,7 @@ export interface operations {
             /** @description Recommended tasks, best first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9893,7 +10294,7 @@ export interface operations {
                      *               "rating": "4.70",
                      *               "reviews_count": 5
                      *             },
-                     *             "deadline": "2026-03-15T00:00:00Z",
+                     *             "deadline": "2036-03-15T00:00:00Z",
                      *             "created_at": "2026-02-09T14:20:00Z"
                      *           }
                      *         }
@@ -9906,6 +10307,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listRecommendedFreelancers: {
@@ -9927,6 +10329,7 @@ export interface operations {
             /** @description Recommended freelancers, best first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9961,6 +10364,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFreelancersForTask: {
@@ -9981,6 +10385,7 @@ export interface operations {
             /** @description Recommended freelancers, best first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10017,6 +10422,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRecommendationPreferences: {
@@ -10031,6 +10437,7 @@ export interface operations {
             /** @description The caller's preferences. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10076,6 +10483,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateRecommendationPreferences: {
@@ -10111,6 +10519,7 @@ export interface operations {
             /** @description The updated preferences. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10159,6 +10568,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     completeOnboarding: {
@@ -10194,6 +10604,7 @@ export interface operations {
             /** @description The onboarding status after this step. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10217,6 +10628,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOnboardingStatus: {
@@ -10231,6 +10643,7 @@ export interface operations {
             /** @description The caller's onboarding status. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10251,6 +10664,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listServiceOfferings: {
@@ -10284,6 +10698,7 @@ export interface operations {
             /** @description A page of service offerings. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10340,6 +10755,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listSkills: {
@@ -10359,6 +10775,7 @@ export interface operations {
             /** @description The matching skills. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10420,6 +10837,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMySkills: {
@@ -10434,6 +10852,7 @@ export interface operations {
             /** @description The caller's skills. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10467,6 +10886,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateMySkills: {
@@ -10501,6 +10921,7 @@ export interface operations {
             /** @description The caller's new skills. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10536,6 +10957,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listRecommendationCategories: {
@@ -10550,6 +10972,7 @@ export interface operations {
             /** @description Every category with its figures. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10605,6 +11028,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     chatWithAssistant: {
@@ -10628,6 +11052,7 @@ export interface operations {
             /** @description The assistant's reply. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10663,6 +11088,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listChatSessions: {
@@ -10684,6 +11110,7 @@ export interface operations {
             /** @description A page of sessions. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10710,6 +11137,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getChatSession: {
@@ -10717,7 +11145,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -10727,6 +11158,7 @@ export interface operations {
             /** @description The session. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10764,6 +11196,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     endChatSession: {
@@ -10771,7 +11204,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -10781,6 +11217,7 @@ export interface operations {
             /** @description The ended session. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10819,6 +11256,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     extractTaskFromChatSession: {
@@ -10826,7 +11264,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -10836,6 +11277,7 @@ export interface operations {
             /** @description The task draft. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10880,6 +11322,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     suggestCategory: {
@@ -10904,6 +11347,7 @@ export interface operations {
             /** @description Suggested categories. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10938,6 +11382,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     rateChatMessage: {
@@ -10945,7 +11390,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -10965,6 +11413,7 @@ export interface operations {
             /** @description The rated message. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10986,6 +11435,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getChatbotStatus: {
@@ -11000,6 +11450,7 @@ export interface operations {
             /** @description The assistant's status. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11019,6 +11470,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getChatbotStatistics: {
@@ -11033,6 +11485,7 @@ export interface operations {
             /** @description The caller's statistics. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11052,6 +11505,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listNotifications: {
@@ -11075,6 +11529,7 @@ export interface operations {
             /** @description A page of the caller's notifications. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11117,6 +11572,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUnreadNotificationCount: {
@@ -11131,6 +11587,7 @@ export interface operations {
             /** @description The unread count. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11143,6 +11600,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     markAllNotificationsRead: {
@@ -11157,6 +11615,7 @@ export interface operations {
             /** @description How many notifications were marked read. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11169,6 +11628,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     clearAllNotifications: {
@@ -11183,11 +11643,13 @@ export interface operations {
             /** @description The inbox is empty. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getNotificationPreferences: {
@@ -11202,6 +11664,7 @@ export interface operations {
             /** @description The caller's preferences. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11266,6 +11729,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateNotificationPreferences: {
@@ -11341,6 +11805,7 @@ export interface operations {
             /** @description The updated preferences. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11407,6 +11872,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     markNotificationRead: {
@@ -11414,7 +11880,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -11424,6 +11893,7 @@ export interface operations {
             /** @description The notification, now read. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11459,6 +11929,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteNotification: {
@@ -11466,7 +11937,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Integer id of the resource named by the path. */
+                /**
+                 * @description Integer id of the resource named by the path.
+                 * @example 42
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -11476,6 +11950,7 @@ export interface operations {
             /** @description The notification is deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11483,6 +11958,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -54,7 +54,8 @@ export function createApp(options: AppOptions) {
   const auth = createAuthService({ queue: options.queue, signer, verifyGoogleToken, now, publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use(requestId({ headerName: 'X-Request-Id' }));
+  // A caller's id is kept only when short and safe to log and echo (the contract's RequestId).
+  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('logger', logger.child({ request_id: c.get('requestId') }));
@@ -66,7 +67,7 @@ export function createApp(options: AppOptions) {
   });
   app.use(secureHeaders());
   app.use(cors({ origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS, exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
-  app.use(bodyLimit({ maxSize: config.BODY_LIMIT_BYTES, onError: () => { throw new ProblemError(413, 'payload_too_large', `The request body is larger than ${config.BODY_LIMIT_BYTES} bytes.`); } }));
+  app.use(bodyLimit({ maxSize: config.BODY_LIMIT_BYTES, onError: () => { throw problems.payloadTooLarge(`The request body is larger than ${config.BODY_LIMIT_BYTES} bytes.`); } }));
   app.use(async (c, next) => {
     c.set('em', orm.em.fork());
     await next();

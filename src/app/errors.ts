@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routes } from '../contract/routes.ts';
+import { isDatabaseUnreachable } from '../db/database-errors.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
 import type { AppEnv } from './env.ts';
 
@@ -17,22 +18,27 @@ export function problemResponse(c: Context<AppEnv>, error: ProblemError): Respon
   });
 }
 
-function fromHttpException(error: HTTPException): ProblemError {
-  if (error.status === 413) return new ProblemError(413, 'payload_too_large', 'The request body is too large.');
+function fromHttpException(error: HTTPException): ProblemError | undefined {
+  if (error.status === 413) return problems.payloadTooLarge('The request body is too large.');
   // The contract answers a wrong content type as any other malformed request: 400.
   if (error.status === 415) return problems.validation({ body: ['Send the body as JSON with Content-Type: application/json.'] });
   if (error.status === 400) {
     const detail = /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
     return problems.validation({ body: [detail] }, detail);
   }
-  return new ProblemError(error.status, 'http_error', error.message);
+  return undefined;
 }
 
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ProblemError) return problemResponse(c, error);
-  if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
+  const known = error instanceof HTTPException ? fromHttpException(error) : undefined;
+  if (known) return problemResponse(c, known);
+  if (isDatabaseUnreachable(error)) {
+    c.get('logger')?.warn({ err: error }, 'database unreachable');
+    return problemResponse(c, problems.databaseUnavailable());
+  }
   c.get('logger')?.error({ err: error }, 'unhandled error');
-  return problemResponse(c, new ProblemError(500, 'internal_error', 'An unexpected error occurred. It was logged; quote the request id when reporting it.'));
+  return problemResponse(c, problems.internal());
 }
 
 // The contract's paths as patterns, to tell an unknown path (404) from a wrong method (405).

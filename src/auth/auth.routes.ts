@@ -26,6 +26,8 @@ export type AuthRouteDeps = {
 export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void {
   const { auth, portfolio } = deps;
   const ip = (c: Context<AppEnv>) => clientIp(c, deps.trustProxy);
+  // Answers carrying tokens must never sit in a browser's or a proxy's cache.
+  const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store');
   // Throttled per address and account, before any password is hashed or checked.
   const throttle = (c: Context<AppEnv>, email?: string) => deps.authLimit.consume(`${ip(c)}|${email?.toLowerCase() ?? ''}`);
 
@@ -33,6 +35,7 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
     const input = c.req.valid('json');
     await throttle(c);
     const { user, tokens } = await auth.register(c.get('em'), input);
+    noStore(c);
     return c.json({ access: tokens.access, refresh: tokens.refresh, user: toUser(user) }, 201);
   });
 
@@ -40,6 +43,7 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
     const { email, password } = c.req.valid('json');
     await throttle(c, email);
     const { user, tokens } = await auth.login(c.get('em'), email, password);
+    noStore(c);
     return c.json({ access: tokens.access, refresh: tokens.refresh, user: toUser(user) }, 200);
   });
 
@@ -47,11 +51,14 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
     const { email, password } = c.req.valid('json');
     await throttle(c, email);
     const { tokens } = await auth.login(c.get('em'), email, password);
+    noStore(c);
     return c.json(tokens, 200);
   });
 
   mount(router, routes.refreshToken, async (c) => {
-    return c.json(await auth.refresh(c.get('em'), c.req.valid('json').refresh), 200);
+    const tokens = await auth.refresh(c.get('em'), c.req.valid('json').refresh);
+    noStore(c);
+    return c.json(tokens, 200);
   });
 
   mount(router, routes.logoutUser, async (c) => {
@@ -67,7 +74,9 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
   });
 
   mount(router, routes.changePassword, async (c) => {
-    return c.json(await auth.changePassword(c.get('em'), currentUser(c), c.req.valid('json')), 200);
+    const tokens = await auth.changePassword(c.get('em'), currentUser(c), c.req.valid('json'));
+    noStore(c);
+    return c.json(tokens, 200);
   });
 
   mount(router, routes.checkUsername, async (c) => {
@@ -114,6 +123,7 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
     const input = c.req.valid('json');
     await throttle(c);
     const { user, tokens, created } = await auth.loginWithGoogle(c.get('em'), input);
+    noStore(c);
     return c.json({ access: tokens.access, refresh: tokens.refresh, user: toUser(user), created }, 200);
   });
 

@@ -44,8 +44,8 @@ export function createTokenSigner(options: { secret: string; accessTtlSeconds: n
       if (payload.typ !== type || !payload.sub || !/^\d+$/.test(payload.sub)) throw new Error('wrong token type');
       return payload;
     } catch (error) {
-      const expired = error instanceof errors.JWTExpired;
-      throw problems.tokenInvalid(expired ? `The ${type} token has expired.` : `The ${type} token is not valid.`);
+      if (error instanceof errors.JWTExpired) throw problems.tokenExpired(`The ${type} token has expired.`);
+      throw problems.tokenInvalid(`The ${type} token is not valid.`);
     }
   }
 

@@ -70,7 +70,7 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const ChatMessage = z.object({ "id": z.int(), "session_id": z.int(), "role": z.enum(["user","assistant"]), "content": z.string(), "rating": z.enum(["up","down"]).nullable(), "created_at": z.iso.datetime({ offset: true }) }).openapi("ChatMessage");
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const ChatRequest = z.strictObject({ "message": z.string().min(1).max(4000), "session_id": z.int().gte(1).nullable().optional() }).openapi("ChatRequest");
+export const ChatRequest = z.strictObject({ "message": z.string().min(1).max(4000), "session_id": z.int().gte(1).lte(2147483647).nullable().optional() }).openapi("ChatRequest");
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
 export const ChatSessionStatus = z.enum(["active","ended"]).openapi("ChatSessionStatus");
@@ -112,13 +112,16 @@ export type ConversationReadReceipt = z.infer<typeof ConversationReadReceipt>;
 export const CreateConnectAccountRequest = z.strictObject({ "country": z.string().regex(new RegExp("^[A-Z]{2}$")), "business_type": z.enum(["individual","company"]).default("individual") }).openapi("CreateConnectAccountRequest");
 export type CreateConnectAccountRequest = z.infer<typeof CreateConnectAccountRequest>;
 
-export const CreateConversationRequest = z.strictObject({ "participant": z.string().min(3).max(30), "task_id": z.int().gte(1).nullable().optional(), "message": z.string().min(1).max(5000).optional() }).openapi("CreateConversationRequest");
+export const CreateConversationRequest = z.strictObject({ "participant": z.string().min(3).max(30), "task_id": z.int().gte(1).lte(2147483647).nullable().optional(), "message": z.string().min(1).max(5000).optional() }).openapi("CreateConversationRequest");
 export type CreateConversationRequest = z.infer<typeof CreateConversationRequest>;
 
-export const CreateOnboardingLinkRequest = z.strictObject({ "return_url": z.url().max(500), "refresh_url": z.url().max(500) }).openapi("CreateOnboardingLinkRequest");
+export const WebUrl = z.url().max(500).regex(new RegExp("^https?://")).openapi("WebUrl");
+export type WebUrl = z.infer<typeof WebUrl>;
+
+export const CreateOnboardingLinkRequest = z.strictObject({ "return_url": WebUrl, "refresh_url": WebUrl }).openapi("CreateOnboardingLinkRequest");
 export type CreateOnboardingLinkRequest = z.infer<typeof CreateOnboardingLinkRequest>;
 
-export const CreatePaymentIntentRequest = z.strictObject({ "task_id": z.int().gte(1), "amount": Money, "currency": Currency }).openapi("CreatePaymentIntentRequest");
+export const CreatePaymentIntentRequest = z.strictObject({ "task_id": z.int().gte(1).lte(2147483647), "amount": Money, "currency": Currency }).openapi("CreatePaymentIntentRequest");
 export type CreatePaymentIntentRequest = z.infer<typeof CreatePaymentIntentRequest>;
 
 export const CreatePaymentMethodRequest = z.strictObject({ "payment_method_id": z.string().max(255).regex(new RegExp("^pm_[A-Za-z0-9]+$")), "set_default": z.boolean().default(false) }).openapi("CreatePaymentMethodRequest");
@@ -127,7 +130,7 @@ export type CreatePaymentMethodRequest = z.infer<typeof CreatePaymentMethodReque
 export const CreateReviewRequest = z.strictObject({ "rating": z.int().gte(1).lte(5), "comment": z.string().max(2000).default("") }).openapi("CreateReviewRequest");
 export type CreateReviewRequest = z.infer<typeof CreateReviewRequest>;
 
-export const CreateTaskRequest = z.strictObject({ "title": z.string().min(5).max(120), "description": z.string().min(20).max(10000), "category": z.int().gte(1), "budget": Money, "currency": Currency, "deadline": z.iso.datetime({ offset: true }).nullable().optional(), "skills": z.array(z.int().gte(1)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "remote": z.boolean().optional(), "location": z.string().max(120).nullable().optional() }).openapi("CreateTaskRequest");
+export const CreateTaskRequest = z.strictObject({ "title": z.string().min(5).max(120), "description": z.string().min(20).max(10000), "category": z.int().gte(1).lte(2147483647), "budget": Money, "currency": Currency, "deadline": z.iso.datetime({ offset: true }).nullable().optional(), "skills": z.array(z.int().gte(1).lte(2147483647)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "remote": z.boolean().optional(), "location": z.string().max(120).nullable().optional() }).openapi("CreateTaskRequest");
 export type CreateTaskRequest = z.infer<typeof CreateTaskRequest>;
 
 export const CreateWithdrawalRequest = z.strictObject({ "amount": Money, "currency": Currency }).openapi("CreateWithdrawalRequest");
@@ -196,7 +199,7 @@ export type NotificationsUpdated = z.infer<typeof NotificationsUpdated>;
 export const OnboardingLink = z.object({ "url": z.url(), "expires_at": z.iso.datetime({ offset: true }) }).openapi("OnboardingLink");
 export type OnboardingLink = z.infer<typeof OnboardingLink>;
 
-export const OnboardingRequest = z.strictObject({ "role": z.enum(["client","freelancer","both"]), "categories": z.array(z.int().gte(1)).min(1).max(6).refine(uniqueItems, { message: "Items must be unique." }), "skills": z.array(z.int().gte(1)).max(20).refine(uniqueItems, { message: "Items must be unique." }), "experience_level": z.enum(["entry","intermediate","expert"]), "hourly_rate": Money.nullable().optional(), "currency": Currency.optional(), "bio": z.string().max(2000).optional() }).openapi("OnboardingRequest");
+export const OnboardingRequest = z.strictObject({ "role": z.enum(["client","freelancer","both"]), "categories": z.array(z.int().gte(1).lte(2147483647)).min(1).max(6).refine(uniqueItems, { message: "Items must be unique." }), "skills": z.array(z.int().gte(1).lte(2147483647)).max(20).refine(uniqueItems, { message: "Items must be unique." }), "experience_level": z.enum(["entry","intermediate","expert"]), "hourly_rate": Money.nullable().optional(), "currency": Currency.optional(), "bio": z.string().max(2000).optional() }).openapi("OnboardingRequest");
 export type OnboardingRequest = z.infer<typeof OnboardingRequest>;
 
 export const OnboardingStatus = z.object({ "completed": z.boolean(), "completed_at": z.iso.datetime({ offset: true }).nullable(), "steps": z.object({ "profile": z.boolean(), "skills": z.boolean(), "preferences": z.boolean(), "payments": z.boolean() }), "next_step": z.enum(["profile","skills","preferences","payments"]).nullable() }).openapi("OnboardingStatus");
@@ -274,7 +277,7 @@ export type Withdrawal = z.infer<typeof Withdrawal>;
 export const PaginatedWithdrawalList = z.object({ "count": z.int().gte(0), "next": z.url().nullable(), "previous": z.url().nullable(), "results": z.array(Withdrawal) }).openapi("PaginatedWithdrawalList");
 export type PaginatedWithdrawalList = z.infer<typeof PaginatedWithdrawalList>;
 
-export const PartialUpdateTaskRequest = z.strictObject({ "title": z.string().min(5).max(120).optional(), "description": z.string().min(20).max(10000).optional(), "category": z.int().gte(1).optional(), "budget": Money.optional(), "currency": Currency.optional(), "deadline": z.iso.datetime({ offset: true }).nullable().optional(), "skills": z.array(z.int().gte(1)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "remote": z.boolean().optional(), "location": z.string().max(120).nullable().optional() }).refine((value) => Object.keys(value).length >= 1, { message: "Send at least 1 field(s)." }).openapi("PartialUpdateTaskRequest");
+export const PartialUpdateTaskRequest = z.strictObject({ "title": z.string().min(5).max(120).optional(), "description": z.string().min(20).max(10000).optional(), "category": z.int().gte(1).lte(2147483647).optional(), "budget": Money.optional(), "currency": Currency.optional(), "deadline": z.iso.datetime({ offset: true }).nullable().optional(), "skills": z.array(z.int().gte(1).lte(2147483647)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "remote": z.boolean().optional(), "location": z.string().max(120).nullable().optional() }).refine((value) => Object.keys(value).length >= 1, { message: "Send at least 1 field(s)." }).openapi("PartialUpdateTaskRequest");
 export type PartialUpdateTaskRequest = z.infer<typeof PartialUpdateTaskRequest>;
 
 export const PaymentIntent = z.object({ "intent_id": z.string(), "client_secret": z.string(), "status": z.enum(["requires_payment_method","requires_confirmation","requires_action","processing","requires_capture","succeeded","canceled"]), "escrow_id": z.int(), "amount": Money, "currency": Currency }).openapi("PaymentIntent");
@@ -286,10 +289,13 @@ export type PaymentMethod = z.infer<typeof PaymentMethod>;
 export const PaymentMethodList = z.object({ "results": z.array(PaymentMethod) }).openapi("PaymentMethodList");
 export type PaymentMethodList = z.infer<typeof PaymentMethodList>;
 
-export const PortfolioItemRequest = z.strictObject({ "title": z.string().min(3).max(120), "description": z.string().max(5000), "url": z.url().max(500).nullable().optional(), "image_url": z.url().max(500).nullable().optional(), "skills": z.array(z.int().gte(1)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "completed_on": z.iso.date().nullable().optional() }).openapi("PortfolioItemRequest");
+export const PortfolioItemRequest = z.strictObject({ "title": z.string().min(3).max(120), "description": z.string().max(5000), "url": WebUrl.nullable().optional(), "image_url": WebUrl.nullable().optional(), "skills": z.array(z.int().gte(1).lte(2147483647)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "completed_on": z.iso.date().nullable().optional() }).openapi("PortfolioItemRequest");
 export type PortfolioItemRequest = z.infer<typeof PortfolioItemRequest>;
 
-export const Problem = z.object({ "type": z.string(), "title": z.string(), "status": z.int().gte(400).lte(599), "detail": z.string().optional(), "instance": z.string().optional(), "code": z.string(), "errors": z.record(z.string(), z.unknown()).optional(), "request_id": z.string().optional() }).openapi("Problem");
+export const ProblemCode = z.enum(["validation_error","not_authenticated","token_invalid","token_expired","invalid_credentials","permission_denied","not_found","method_not_allowed","invalid_state","already_exists","payload_too_large","business_rule_violation","invalid_token","rate_limited","internal_error","not_implemented","service_unavailable"]).openapi("ProblemCode");
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const Problem = z.object({ "type": z.string(), "title": z.string(), "status": z.int().gte(400).lte(599), "detail": z.string().optional(), "instance": z.string().optional(), "code": ProblemCode, "errors": z.record(z.string(), z.unknown()).optional(), "request_id": z.string().optional() }).openapi("Problem");
 export type Problem = z.infer<typeof Problem>;
 
 export const RateChatMessageRequest = z.strictObject({ "rating": z.enum(["up","down"]), "comment": z.string().max(1000).optional() }).openapi("RateChatMessageRequest");
@@ -298,7 +304,7 @@ export type RateChatMessageRequest = z.infer<typeof RateChatMessageRequest>;
 export const RecommendationPreferences = z.object({ "preferred_categories": z.array(Category), "preferred_skills": z.array(Skill), "min_budget": Money.nullable(), "max_budget": Money.nullable(), "currency": Currency, "remote_only": z.boolean(), "email_digest": z.enum(["off","daily","weekly"]), "updated_at": z.iso.datetime({ offset: true }).nullable() }).openapi("RecommendationPreferences");
 export type RecommendationPreferences = z.infer<typeof RecommendationPreferences>;
 
-export const RecommendationPreferencesRequest = z.strictObject({ "preferred_categories": z.array(z.int().gte(1)).max(6).refine(uniqueItems, { message: "Items must be unique." }), "preferred_skills": z.array(z.int().gte(1)).max(20).refine(uniqueItems, { message: "Items must be unique." }), "min_budget": Money.nullable(), "max_budget": Money.nullable(), "currency": Currency, "remote_only": z.boolean(), "email_digest": z.enum(["off","daily","weekly"]) }).openapi("RecommendationPreferencesRequest");
+export const RecommendationPreferencesRequest = z.strictObject({ "preferred_categories": z.array(z.int().gte(1).lte(2147483647)).max(6).refine(uniqueItems, { message: "Items must be unique." }), "preferred_skills": z.array(z.int().gte(1).lte(2147483647)).max(20).refine(uniqueItems, { message: "Items must be unique." }), "min_budget": Money.nullable(), "max_budget": Money.nullable(), "currency": Currency, "remote_only": z.boolean(), "email_digest": z.enum(["off","daily","weekly"]) }).openapi("RecommendationPreferencesRequest");
 export type RecommendationPreferencesRequest = z.infer<typeof RecommendationPreferencesRequest>;
 
 export const RecommendedFreelancer = z.object({ "freelancer": UserSummary, "match_score": z.number().gte(0).lte(1), "reason": z.string(), "matched_skills": z.array(z.string()), "has_applied": z.boolean() }).openapi("RecommendedFreelancer");
@@ -334,7 +340,7 @@ export type SentMessage = z.infer<typeof SentMessage>;
 export const SkillList = z.object({ "results": z.array(Skill) }).openapi("SkillList");
 export type SkillList = z.infer<typeof SkillList>;
 
-export const StripeEvent = z.object({ "id": z.string(), "type": z.string(), "created": z.int(), "livemode": z.boolean(), "data": z.object({ "object": z.record(z.string(), z.unknown()) }) }).openapi("StripeEvent");
+export const StripeEvent = z.object({ "id": z.string(), "type": z.string(), "created": z.int().lte(253402300799), "livemode": z.boolean(), "data": z.object({ "object": z.record(z.string(), z.unknown()) }) }).openapi("StripeEvent");
 export type StripeEvent = z.infer<typeof StripeEvent>;
 
 export const SuggestCategoryRequest = z.strictObject({ "title": z.string().min(3).max(200), "description": z.string().max(5000).optional() }).openapi("SuggestCategoryRequest");
@@ -361,13 +367,13 @@ export type TokenRequest = z.infer<typeof TokenRequest>;
 export const UnreadNotificationCount = z.object({ "unread_count": z.int().gte(0) }).openapi("UnreadNotificationCount");
 export type UnreadNotificationCount = z.infer<typeof UnreadNotificationCount>;
 
-export const UpdateMySkillsRequest = z.strictObject({ "skills": z.array(z.strictObject({ "skill_id": z.int().gte(1), "level": z.enum(["beginner","intermediate","expert"]), "years_experience": z.int().gte(0).lte(60) })).max(30) }).openapi("UpdateMySkillsRequest");
+export const UpdateMySkillsRequest = z.strictObject({ "skills": z.array(z.strictObject({ "skill_id": z.int().gte(1).lte(2147483647), "level": z.enum(["beginner","intermediate","expert"]), "years_experience": z.int().gte(0).lte(60) })).max(30) }).openapi("UpdateMySkillsRequest");
 export type UpdateMySkillsRequest = z.infer<typeof UpdateMySkillsRequest>;
 
-export const UpdateProfileRequest = z.strictObject({ "first_name": z.string().max(60), "last_name": z.string().max(60), "bio": z.string().max(2000), "avatar_url": z.url().max(500).nullable(), "location": z.string().max(120), "hourly_rate": Money.nullable(), "currency": Currency, "is_client": z.boolean(), "is_freelancer": z.boolean() }).openapi("UpdateProfileRequest");
+export const UpdateProfileRequest = z.strictObject({ "first_name": z.string().max(60), "last_name": z.string().max(60), "bio": z.string().max(2000), "avatar_url": WebUrl.nullable(), "location": z.string().max(120), "hourly_rate": Money.nullable(), "currency": Currency, "is_client": z.boolean(), "is_freelancer": z.boolean() }).openapi("UpdateProfileRequest");
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
 
-export const UpdateTaskRequest = z.strictObject({ "title": z.string().min(5).max(120), "description": z.string().min(20).max(10000), "category": z.int().gte(1), "budget": Money, "currency": Currency, "deadline": z.iso.datetime({ offset: true }).nullable(), "skills": z.array(z.int().gte(1)).max(10).refine(uniqueItems, { message: "Items must be unique." }), "remote": z.boolean(), "location": z.string().max(120).nullable() }).openapi("UpdateTaskRequest");
+export const UpdateTaskRequest = z.strictObject({ "title": z.string().min(5).max(120), "description": z.string().min(20).max(10000), "category": z.int().gte(1).lte(2147483647), "budget": Money, "currency": Currency, "deadline": z.iso.datetime({ offset: true }).nullable(), "skills": z.array(z.int().gte(1).lte(2147483647)).max(10).refine(uniqueItems, { message: "Items must be unique." }), "remote": z.boolean(), "location": z.string().max(120).nullable() }).openapi("UpdateTaskRequest");
 export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
 
 export const UsernameAvailability = z.object({ "username": z.string(), "available": z.boolean(), "reason": z.enum(["taken","invalid"]).nullable() }).openapi("UsernameAvailability");

@@ -130,11 +130,11 @@ describe('sessions', () => {
   it('expires access tokens after 15 minutes and refresh tokens after 7 days', async () => {
     const user = await register();
     t.advanceClock(16 * 60 * 1000);
-    expectProblem(await call('GET', '/auth/profile/', { token: user.access }), 401, 'token_invalid');
+    expectProblem(await call('GET', '/auth/profile/', { token: user.access }), 401, 'token_expired');
     const renewed = await call('POST', '/auth/token/refresh/', { body: { refresh: user.refresh } });
     expect((await call('GET', '/auth/profile/', { token: renewed.body.access })).status).toBe(200);
     t.advanceClock(8 * 24 * 60 * 60 * 1000);
-    expectProblem(await call('POST', '/auth/token/refresh/', { body: { refresh: renewed.body.refresh } }), 401, 'token_invalid');
+    expectProblem(await call('POST', '/auth/token/refresh/', { body: { refresh: renewed.body.refresh } }), 401, 'token_expired');
     expectProblem(await call('POST', '/auth/token/refresh/', { body: { refresh: 'not-a-token' } }), 401, 'token_invalid');
   });
 
@@ -155,7 +155,7 @@ describe('sessions', () => {
     expectProblem(
       await call('POST', '/auth/profile/change-password/', { token: user.access, body: { current_password: 'WrongPass999', new_password: 'EvenStronger456' } }),
       422,
-      'business_rule',
+      'business_rule_violation',
     );
     const weak = await call('POST', '/auth/profile/change-password/', { token: user.access, body: { current_password: user.password, new_password: 'qwertyuiop' } });
     expect(weak.body.errors).toHaveProperty('new_password');
@@ -208,7 +208,7 @@ describe('profile', () => {
     expect(updated.body).toMatchObject({ display_name: 'Lina Haddad', hourly_rate: '40.00', currency: 'eur', is_client: false });
     expect((await call('GET', '/auth/profile/', { token: other.access })).body.username).toBe(other.username);
     expect((await call('GET', '/auth/profile/', { token: other.access })).body.first_name).toBe('');
-    expectProblem(await call('PUT', '/auth/profile/', { token: owner.access, body: { ...profile, is_freelancer: false } }), 422, 'business_rule');
+    expectProblem(await call('PUT', '/auth/profile/', { token: owner.access, body: { ...profile, is_freelancer: false } }), 422, 'business_rule_violation');
     const badMoney = await call('PUT', '/auth/profile/', { token: owner.access, body: { ...profile, hourly_rate: 40 } });
     expect(badMoney.body.errors).toHaveProperty('hourly_rate');
     expectProblem(await call('GET', '/auth/profile/', { token: `${owner.access}x` }), 401, 'token_invalid');
@@ -233,7 +233,7 @@ describe('account deletion', () => {
     const user = await register();
     const viewer = await register();
     expectProblem(await call('DELETE', '/auth/delete-account/', { body: { password: user.password } }), 401, 'not_authenticated');
-    expectProblem(await call('DELETE', '/auth/delete-account/', { token: user.access, body: { password: 'WrongPass999' } }), 422, 'business_rule');
+    expectProblem(await call('DELETE', '/auth/delete-account/', { token: user.access, body: { password: 'WrongPass999' } }), 422, 'business_rule_violation');
     expect((await call('DELETE', '/auth/delete-account/', { token: user.access, body: { password: user.password } })).status).toBe(204);
     expectProblem(await call('GET', '/auth/profile/', { token: user.access }), 401, 'token_invalid');
     expectProblem(await call('POST', '/auth/token/refresh/', { body: { refresh: user.refresh } }), 401, 'token_invalid');

@@ -111,7 +111,7 @@ describe('posting and editing tasks', () => {
     const onSite = await call('POST', '/tasks/create/', { token: client1.token, body: taskBody({ remote: false }) });
     expect(onSite.body.errors).toHaveProperty('location');
     const past = await call('POST', '/tasks/create/', { token: client1.token, body: taskBody({ deadline: '2020-01-01T00:00:00Z' }) });
-    expect(past).toMatchObject({ status: 422, body: { code: 'business_rule' } });
+    expect(past).toMatchObject({ status: 422, body: { code: 'business_rule_violation' } });
     const floatBudget = await call('POST', '/tasks/create/', { token: client1.token, body: taskBody({ budget: 300 }) });
     expect(floatBudget.body.errors).toHaveProperty('budget');
   });

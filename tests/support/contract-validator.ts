@@ -1,16 +1,33 @@
 /**
  * Checks a response against the contract: the operation must declare the status, the content
- * type must be the declared one (none for a body-less response), and the body must validate
- * against the declared schema (Ajv, JSON Schema 2020-12, on the bundled spec).
+ * type must be the declared one (none for a body-less response), every header the response
+ * declares `required` must be there and match its schema, and the body must validate against the
+ * declared schema (Ajv, JSON Schema 2020-12, on the bundled spec).
+ *
+ * Validation is strict where the spec is open: an object schema that lists its properties and
+ * does not say otherwise refuses undeclared ones here, so a field the contract does not declare
+ * fails a test instead of passing every check.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { loadBundledSpec, resolveRef, specOperations, type OperationObject } from './spec.ts';
+import { loadBundledSpec, resolveRef, specOperations, type OperationObject, type SchemaObject } from './spec.ts';
 
 const spec = loadBundledSpec();
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
-ajv.addSchema({ $id: 'taskmarket', components: spec.components });
+
+/** A copy of `node` where every object schema with `properties` refuses other properties. */
+export function closeObjectSchemas<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(closeObjectSchemas) as T;
+  if (!node || typeof node !== 'object') return node;
+  const copy = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, key === 'examples' || key === 'example' ? value : closeObjectSchemas(value)]),
+  ) as Record<string, unknown>;
+  if (copy.properties && typeof copy.properties === 'object' && copy.additionalProperties === undefined) copy.additionalProperties = false;
+  return copy as T;
+}
+
+ajv.addSchema({ $id: 'taskmarket', components: { schemas: closeObjectSchemas(spec.components.schemas) } });
 
 const operations = [...specOperations(spec)].map(([key, operation]) => {
   const [method, path] = key.split(' ') as [string, string];
@@ -29,6 +46,25 @@ function validatorFor(ref: string) {
   return validate;
 }
 
+type HeaderObject = { $ref?: string; required?: boolean; schema?: SchemaObject };
+
+function headerViolations(declared: Record<string, HeaderObject>, response: Response, where: string): string[] {
+  const violations: string[] = [];
+  for (const [name, reference] of Object.entries(declared)) {
+    const header = resolveRef(spec, reference);
+    const value = response.headers.get(name);
+    if (value === null) {
+      if (header.required) violations.push(`${where}: required header ${name} is missing`);
+      continue;
+    }
+    const schema = header.schema ?? {};
+    const typed = schema.type === 'integer' ? Number(value) : value;
+    const validate = ajv.compile(schema);
+    if (!validate(typed)) violations.push(`${where}: header ${name}: ${JSON.stringify(value)} ${validate.errors?.[0]?.message}`);
+  }
+  return violations;
+}
+
 export function findOperation(method: string, apiPath: string): { path: string; operation: OperationObject } | undefined {
   return operations.find((candidate) => candidate.method === method && candidate.pattern.test(apiPath));
 }
@@ -44,15 +80,17 @@ export async function contractViolations(method: string, apiPath: string, respon
       ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
       : found.operation.responses[String(response.status)];
   if (!declared) return [`${where}: status not declared by the contract`];
-  const content = resolveRef(spec, declared).content;
+  const resolved = resolveRef(spec, declared) as { content?: Record<string, { schema?: SchemaObject }>; headers?: Record<string, HeaderObject> };
+  const violations = headerViolations(resolved.headers ?? {}, response, where);
+  const content = resolved.content;
   const text = await response.clone().text();
-  if (!content) return text === '' ? [] : [`${where}: the contract declares no body, got ${text.slice(0, 200)}`];
+  if (!content) return text === '' ? violations : [...violations, `${where}: the contract declares no body, got ${text.slice(0, 200)}`];
   const [mediaType, media] = Object.entries(content)[0]!;
   const actualType = response.headers.get('content-type') ?? '';
-  if (!actualType.startsWith(mediaType)) return [`${where}: content type ${actualType}, the contract says ${mediaType}`];
-  const ref = (media.schema as { $ref?: string } | undefined)?.$ref;
-  if (!ref) return [];
+  if (!actualType.startsWith(mediaType)) return [...violations, `${where}: content type ${actualType}, the contract says ${mediaType}`];
+  const ref = media.schema?.$ref;
+  if (!ref) return violations;
   const validate = validatorFor(ref);
-  if (validate(JSON.parse(text))) return [];
-  return validate.errors!.map((error) => `${where}: ${error.instancePath || '/'} ${error.message} (${ref})`);
+  if (validate(JSON.parse(text))) return violations;
+  return [...violations, ...validate.errors!.map((error) => `${where}: ${error.instancePath || '/'} ${error.message} (${ref})`)];
 }
