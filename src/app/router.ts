@@ -1,13 +1,14 @@
 /**
  * The router every domain registers its handlers on. Validation failures become problem+json
  * naming the fields, and protected operations (those the contract does not mark `security: []`)
- * refuse anonymous callers before their input is even validated.
+ * refuse anonymous callers before their input is even validated. No input may carry the NUL
+ * character, whatever its field.
  */
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
 import { problems } from '../lib/problem.ts';
-import { fieldErrors } from '../lib/validation.ts';
+import { fieldErrors, nulCharacterErrors } from '../lib/validation.ts';
 
 export type AppRouter = OpenAPIHono<AppEnv>;
 
@@ -28,10 +29,27 @@ export function isPublic(route: RouteConfig): boolean {
   return Array.isArray(route.security) && route.security.length === 0;
 }
 
+/** Refuses the NUL character in any input before the route's own validation (see validation.ts). */
+const refuseNulCharacters = createMiddleware<AppEnv>(async (c, next) => {
+  let body: unknown;
+  if (c.req.header('content-type')?.includes('json')) {
+    try {
+      // Hono keeps the parsed body: the route's validator reads this same one.
+      body = await c.req.json();
+    } catch (error) {
+      // Malformed JSON is the validator's to report.
+      if (!(error instanceof SyntaxError)) throw error;
+    }
+  }
+  const errors = nulCharacterErrors({ path: c.req.param() as Record<string, string>, query: c.req.queries(), body });
+  if (Object.keys(errors).length) throw problems.validation(errors);
+  await next();
+});
+
 /** Registers `handler` for a contract route, with the contract's authentication requirement. */
 export function mount<R extends RouteConfig>(router: AppRouter, route: R, handler: RouteHandler<R, AppEnv>): void {
-  const guarded = isPublic(route) ? route : { ...route, middleware: [requireUser] };
-  router.openapi(guarded as R, handler);
+  const middleware = isPublic(route) ? [refuseNulCharacters] : [requireUser, refuseNulCharacters];
+  router.openapi({ ...route, middleware } as R, handler);
 }
 
 /** The signed-in user of a protected route (`mount` guarantees one). */

@@ -41,14 +41,16 @@ z.config({ customError: friendlyMessage });
 
 const PREFIX: Record<string, string> = { json: '', query: 'query.', param: 'path.', header: 'header.', form: '' };
 
+/** Adds `message` under `field`; own keys only, since a field may be called "toString" or "__proto__". */
+function addFieldError(errors: FieldErrors, field: string, message: string): void {
+  if (Object.hasOwn(errors, field)) errors[field]!.push(message);
+  else Object.defineProperty(errors, field, { value: [message], enumerable: true, writable: true, configurable: true });
+}
+
 export function fieldErrors(error: z.ZodError, target: string): FieldErrors {
   const errors: FieldErrors = {};
-  const add = (path: PropertyKey[], message: string) => {
-    const field = (PREFIX[target] ?? '') + (path.length ? path.map(String).join('.') : 'body');
-    // Own keys only: a field may be called "toString" or "__proto__".
-    if (Object.hasOwn(errors, field)) errors[field]!.push(message);
-    else Object.defineProperty(errors, field, { value: [message], enumerable: true, writable: true, configurable: true });
-  };
+  const add = (path: PropertyKey[], message: string) =>
+    addFieldError(errors, (PREFIX[target] ?? '') + (path.length ? path.map(String).join('.') : 'body'), message);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) add([...issue.path, key], 'Unknown field.');
@@ -56,5 +58,29 @@ export function fieldErrors(error: z.ZodError, target: string): FieldErrors {
       add(issue.path, issue.message);
     }
   }
+  return errors;
+}
+
+/**
+ * Text that PostgreSQL cannot store: the NUL character. Refused for every input (path, query and
+ * JSON body) in one place, before the contract's own checks, so that no operation can reach the
+ * database with it. Returns the offending fields, named as the contract's validation does.
+ */
+export function nulCharacterErrors(inputs: { path: Record<string, string>; query: Record<string, string[]>; body: unknown }): FieldErrors {
+  const errors: FieldErrors = {};
+  const message = 'Must not contain the NUL character (\\u0000).';
+  const within = (field: string, key: string | number) => (field ? `${field}.${key}` : String(key));
+  const check = (field: string, value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.includes('\0')) addFieldError(errors, field || 'body', message);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => check(within(field, index), item));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) check(within(field, key), item);
+    }
+  };
+  for (const [name, value] of Object.entries(inputs.path)) check(`path.${name}`, value);
+  for (const [name, values] of Object.entries(inputs.query)) values.forEach((value) => check(`query.${name}`, value));
+  check('', inputs.body);
   return errors;
 }
