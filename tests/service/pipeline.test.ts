@@ -2,6 +2,10 @@
  * The service as a whole: it serves exactly the contract's operations (those not built yet answer
  * 501 from their real routes), and every failure leaves as problem+json.
  */
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.ts';
 import { exampleRequest } from '../support/example-request.ts';
@@ -115,10 +119,62 @@ describe('every response', () => {
     expect(problem.body.request_id).toBe(problem.headers.get('x-request-id'));
   });
 
+  it('keeps a caller’s request id only when it is short and safe to echo and log', async () => {
+    const idOf = async (sent: string) =>
+      (await t.app.fetch(new Request(`${BASE_URL}/health/`, { headers: { 'X-Request-Id': sent } }))).headers.get('x-request-id');
+    expect(await idOf('a'.repeat(64))).toBe('a'.repeat(64));
+    for (const unsafe of ['a'.repeat(65), 'id with spaces', '<script>', 'line\tbreak', '../../etc']) {
+      const answered = await idOf(unsafe);
+      expect(answered).not.toBe(unsafe);
+      expect(answered).toMatch(/^[A-Za-z0-9_=-]{1,64}$/);
+    }
+  });
+
+  it('challenges every 401 with a Bearer WWW-Authenticate header', async () => {
+    const anonymous = await call('GET', '/auth/profile/');
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="taskmarket"');
+    const forged = await call('GET', '/auth/profile/', { token: 'not.a.token' });
+    expect(forged.headers.get('www-authenticate')).toMatch(/^Bearer realm="taskmarket", error="invalid_token", error_description="[^"]+"$/);
+    const wrongPassword = await call('POST', '/auth/login/', { body: { email: 'sara@example.com', password: 'WrongPass999' } });
+    expect(wrongPassword.headers.get('www-authenticate')).toBe('Bearer realm="taskmarket"');
+  });
+
   it('allows the configured CORS origins only', async () => {
     const preflight = (origin: string) =>
       t.app.fetch(new Request(`${BASE_URL}/auth/login/`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } }));
     expect((await preflight('http://localhost:3000')).headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('a body over the limit on a kept-alive connection', () => {
+  it('is answered 413 with Connection: close, and the client’s next request works', async () => {
+    const limited = await startTestApp({ env: { BODY_LIMIT_BYTES: '1024' } });
+    const server = serve({ fetch: limited.app.fetch, hostname: '127.0.0.1', port: 0 });
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const request = http.request(
+          { agent, host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login/', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection }));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      const tooLarge = await post(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(4000) }));
+      expect(tooLarge).toEqual({ status: 413, connection: 'close' });
+      // Through the same keep-alive agent: a reused, half-read connection would fail here.
+      expect((await post(JSON.stringify({ email: 'nobody@example.com', password: 'WrongPass999' }))).status).toBe(401);
+    } finally {
+      agent.destroy();
+      server.close();
+      await limited.close();
+    }
   });
 });

@@ -259,6 +259,24 @@ describe('the board', () => {
     expect((await call('GET', '/tasks/my-tasks/')).status).toBe(401);
   });
 
+  it('orders a search by relevance unless an ordering is asked for', async () => {
+    const owner = await actor({ is_client: true, is_freelancer: false });
+    const best = await postTask(owner, { title: 'Kanban board for a bakery', description: 'A kanban board app: kanban columns, kanban cards, and a kanban archive.' });
+    const weaker = await postTask(owner, { title: 'Inventory spreadsheet cleanup', description: 'Tidy our stock sheets; a kanban view would be a bonus.' });
+    const search = `/tasks/?client=${owner.username}&search=kanban`;
+    const ids = async (path: string) => (await call('GET', path)).body.results.map((task: { id: number }) => task.id);
+    expect(await ids(search)).toEqual([best.id, weaker.id]);
+    expect(await ids(`${search}&ordering=-created_at`)).toEqual([weaker.id, best.id]);
+    expect(await ids(`/tasks/?client=${owner.username}`)).toEqual([weaker.id, best.id]);
+  });
+
+  it('takes the contract’s own create example as a valid request', async () => {
+    const operation = specOperations(loadBundledSpec()).get('POST /tasks/create/')!;
+    const sara = (await call('POST', '/auth/login/', { body: { email: 'sara@example.com', password: 'StrongPass123' } })).body.access;
+    const response = await t.fetch(exampleRequest(BASE_URL, '/tasks/create/', 'POST', operation, sara));
+    expect(response.status, await response.clone().text()).toBe(201);
+  });
+
   it('shows the demo world and platform statistics to anyone', async () => {
     expect((await call('GET', '/tasks/42/')).body).toMatchObject({ id: 42, title: 'Integrate our CRM with a REST API', budget: '200.00', created_at: '2026-02-08T09:15:00.000Z' });
     expect((await call('GET', '/tasks/categories/')).body.results).toHaveLength(6);
