@@ -49,7 +49,9 @@ export interface paths {
          *     a refresh token (7 days, single use) and the user's own profile.
          *
          *     **Who may call:** anyone (public). Throttled per email and client address before the
-         *     password is even checked (`429` with `Retry-After`).
+         *     password is even checked (`429` with `Retry-After`). Wrong passwords are also counted per
+         *     account (from any address) and per address (on any account): past the limit both are locked
+         *     out for a while, with the same `429` whether the account exists or not.
          *
          *     **Errors:** `401 invalid_credentials` when the email is unknown or the password is wrong
          *     (the answer never says which); `400` when a field is missing or malformed.
@@ -105,7 +107,7 @@ export interface paths {
          *
          *     **Reuse detection:** presenting a refresh token that was already used revokes its whole
          *     token family (every session descended from the same login) and answers `401`; the user
-         *     must sign in again. Expired, revoked or malformed tokens answer `401 token_invalid`.
+         *     must sign in again. Expired tokens answer `401 token_expired`; revoked or malformed ones `401 token_invalid`.
          */
         post: operations["refreshToken"];
         delete?: never;
@@ -161,10 +163,10 @@ export interface paths {
          *     **Who may call:** any signed-in user, for their own profile.
          *
          *     **Rules**
-         *     - At least one of `is_client` and `is_freelancer` stays true (`422 business_rule`).
+         *     - At least one of `is_client` and `is_freelancer` stays true (`422 business_rule_violation`).
          *     - A role cannot be dropped while it is in use: `is_client` while the user has an open or
          *       in-progress task, `is_freelancer` while they have a pending or accepted application on a
-         *       task that is not finished (`422 business_rule`).
+         *       task that is not finished (`422 business_rule_violation`).
          */
         put: operations["updateProfile"];
         post?: never;
@@ -190,7 +192,8 @@ export interface paths {
          *
          *     **Who may call:** any signed-in user, for their own account.
          *
-         *     **Errors:** `422 business_rule` when `current_password` is wrong; `400 validation_error` on
+         *     **Errors:** `422 business_rule_violation` when `current_password` is wrong (wrong ones count
+         *     towards the account's lock-out, `429`, as at sign-in); `400 validation_error` on
          *     `new_password` when it breaks the password policy (as at registration) or equals the
          *     current one.
          */
@@ -454,13 +457,16 @@ export interface paths {
         /**
          * Delete my account
          * @description Deletes the caller's account after checking the password. Personal data is anonymised
-         *     (the username becomes `deleted-<id>`, email, names, bio, avatar and portfolio are
-         *     removed) and every session is revoked. Records other users rely on stay consistent and
-         *     visible: reviews given and received, messages, and the money history of finished work.
+         *     (the username becomes `~deleted-<id>`, a name no one can register; email, names, bio,
+         *     avatar and portfolio are removed) and every session is revoked. Records other users rely on
+         *     stay consistent and visible: reviews given and received, messages, and the money history of
+         *     finished work. In the same transaction the account's open tasks are cancelled and its pending
+         *     applications withdrawn, and the freelancers and clients concerned are told.
          *
          *     **Who may call:** the signed-in user, for their own account. The body carries the password.
+         *     Wrong passwords count towards the account's lock-out (`429`), as at sign-in.
          *
-         *     **Errors:** `422 business_rule` when the password is wrong; `409 invalid_state` while the
+         *     **Errors:** `422 business_rule_violation` when the password is wrong; `409 invalid_state` while the
          *     user has a task in progress (as client or freelancer), money in a funded escrow, a
          *     withdrawal being paid out, or a wallet balance above zero.
          */
@@ -630,7 +636,7 @@ export interface paths {
          *     - `budget` from `5.00` to `1000000.00` in `currency`.
          *     - `category` and every id in `skills` must exist (`400 validation_error` naming
          *       `category` or `skills.<index>`).
-         *     - `deadline`, when given, is in the future (`422 business_rule`).
+         *     - `deadline`, when given, is in the future (`422 business_rule_violation`).
          *     - `location` is required when `remote` is false (`400` on `location`).
          *
          *     **Transitions:** creates the task in `open`.
@@ -867,7 +873,7 @@ export interface paths {
          *     - Only while the task is `open` (`409 invalid_state` otherwise).
          *     - The same field rules as `POST /tasks/create/` (`400`, `422` for a past deadline).
          *     - `currency` cannot change once the task has applications, whose bids are in it
-         *       (`422 business_rule`).
+         *       (`422 business_rule_violation`).
          *
          *     **Transitions:** none; the task stays `open`.
          */
@@ -886,7 +892,7 @@ export interface paths {
          *     - Only while the task is `open` (`409 invalid_state` otherwise).
          *     - The same field rules as `POST /tasks/create/` (`400`, `422` for a past deadline).
          *     - `currency` cannot change once the task has applications, whose bids are in it
-         *       (`422 business_rule`).
+         *       (`422 business_rule_violation`).
          *
          *     **Transitions:** none; the task stays `open`.
          */
@@ -1346,7 +1352,7 @@ export interface paths {
          *     **Who may call:** any signed-in user.
          *
          *     **Rules**
-         *     - `participant` is another user's username (`422 business_rule` for yourself, `404
+         *     - `participant` is another user's username (`422 business_rule_violation` for yourself, `404
          *       not_found` for an unknown or deleted user).
          *     - With `task_id`, the task must exist (`404`) and one of the two users must be its client
          *       (`403 permission_denied`).
@@ -1546,7 +1552,7 @@ export interface paths {
          *     **Who may call:** a user with a Connect account (`404 not_found` before
          *     `POST /payments/connect/create/`).
          *
-         *     **Errors:** `422 business_rule` when a URL is not on an allowed frontend origin.
+         *     **Errors:** `422 business_rule_violation` when a URL is not on an allowed frontend origin.
          */
         post: operations["createOnboardingLink"];
         delete?: never;
@@ -1600,7 +1606,7 @@ export interface paths {
          *     - The task has no escrow that is `pending_payment` or `funded` (`409 already_exists`);
          *       a cancelled or refunded one does not count.
          *     - `amount` equals the accepted bid while the task is `in_progress`, or the budget while it
-         *       is `open`, and `currency` is the task's (`422 business_rule`).
+         *       is `open`, and `currency` is the task's (`422 business_rule_violation`).
          *
          *     **Transitions:** creates an escrow in `pending_payment`.
          */
@@ -1803,9 +1809,9 @@ export interface paths {
          *
          *     **Rules**
          *     - `amount` at least `10.00`, in the wallet's currency (`400` / `422`).
-         *     - `amount` at most the balance (`422 business_rule`, insufficient funds). Concurrent
+         *     - `amount` at most the balance (`422 business_rule_violation`, insufficient funds). Concurrent
          *       requests never overdraw the wallet.
-         *     - A Connect account with payouts enabled (`422 business_rule`).
+         *     - A Connect account with payouts enabled (`422 business_rule_violation`).
          *
          *     **Transitions:** creates a withdrawal in `pending`.
          */
@@ -1854,7 +1860,7 @@ export interface paths {
          *
          *     **Who may call:** any signed-in user.
          *
-         *     **Errors:** `409 already_exists` when the method is already saved; `422 business_rule`
+         *     **Errors:** `409 already_exists` when the method is already saved; `422 business_rule_violation`
          *     when Stripe refuses it (unknown id, card declined or expired).
          */
         post: operations["createPaymentMethod"];
@@ -2063,7 +2069,7 @@ export interface paths {
          *     **Who may call:** any signed-in user.
          *
          *     **Errors:** `400 validation_error` for an unknown category or skill id (named
-         *     `preferred_skills.<index>`); `422 business_rule` when `min_budget` is above `max_budget`.
+         *     `preferred_skills.<index>`); `422 business_rule_violation` when `min_budget` is above `max_budget`.
          */
         put: operations["updateRecommendationPreferences"];
         post?: never;
@@ -2092,7 +2098,7 @@ export interface paths {
          *     **Who may call:** any signed-in user.
          *
          *     **Errors:** `400 validation_error` for unknown category or skill ids, or no skill for
-         *     `freelancer` / `both`; `422 business_rule` when the change of role is not allowed (as for
+         *     `freelancer` / `both`; `422 business_rule_violation` when the change of role is not allowed (as for
          *     `PUT /auth/profile/`).
          */
         post: operations["completeOnboarding"];
@@ -2386,7 +2392,7 @@ export interface paths {
          *
          *     **Who may call:** the session's owner; anyone else gets `404 not_found`.
          *
-         *     **Errors:** `422 business_rule` when the session has no user message to work from.
+         *     **Errors:** `422 business_rule_violation` when the session has no user message to work from.
          */
         post: operations["extractTaskFromChatSession"];
         delete?: never;
@@ -2440,7 +2446,7 @@ export interface paths {
          *
          *     **Who may call:** the owner of the message's session; anyone else gets `404 not_found`.
          *
-         *     **Errors:** `422 business_rule` when the message is the user's own, not the assistant's.
+         *     **Errors:** `422 business_rule_violation` when the message is the user's own, not the assistant's.
          *
          *     The `{id}` is the chat message id.
          */
@@ -5951,6 +5957,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -6426,6 +6433,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

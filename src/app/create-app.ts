@@ -51,7 +51,23 @@ export function createApp(options: AppOptions) {
   });
   const verifyGoogleToken =
     options.verifyGoogleToken ?? createGoogleVerifier({ clientId: config.GOOGLE_CLIENT_ID, jwksUrl: config.GOOGLE_JWKS_URL, now });
-  const auth = createAuthService({ queue: options.queue, signer, verifyGoogleToken, now, publicAppUrl: config.PUBLIC_APP_URL });
+  const limit = (prefix: string, points: number, durationSeconds: number, refusal?: string) => rateLimit({ orm, prefix, points, durationSeconds, refusal });
+  // One message for every lock-out: it tells nothing about whether the account exists.
+  const lockedOut = 'Too many failed attempts. Try again in {seconds} seconds.';
+  const passwordFailures = {
+    perAccount: limit('password-failures-account', config.LOGIN_FAILURES_PER_ACCOUNT, config.LOGIN_LOCKOUT_SECONDS, lockedOut),
+    perAddress: limit('password-failures-address', config.LOGIN_FAILURES_PER_ADDRESS, config.LOGIN_LOCKOUT_SECONDS, lockedOut),
+  };
+  const tasks = createTasksService(now);
+  const auth = createAuthService({
+    queue: options.queue,
+    signer,
+    verifyGoogleToken,
+    now,
+    publicAppUrl: config.PUBLIC_APP_URL,
+    passwordFailures,
+    onAccountDeletion: [tasks.releaseAccount],
+  });
 
   const app = new OpenAPIHono<AppEnv>();
   // A caller's id is kept only when short and safe to log and echo (the contract's RequestId).
@@ -99,11 +115,11 @@ export function createApp(options: AppOptions) {
   registerAuthRoutes(api, {
     auth,
     portfolio: createPortfolioService(now),
-    authLimit: rateLimit({ points: config.RATE_LIMIT_AUTH_PER_MINUTE, durationSeconds: 60, prefix: 'auth' }),
-    checkLimit: rateLimit({ points: config.RATE_LIMIT_CHECKS_PER_MINUTE, durationSeconds: 60, prefix: 'checks' }),
+    authLimit: limit('auth', config.RATE_LIMIT_AUTH_PER_MINUTE, 60),
+    checkLimit: limit('checks', config.RATE_LIMIT_CHECKS_PER_MINUTE, 60),
     trustProxy: config.TRUST_PROXY,
   });
-  registerTasksRoutes(api, createTasksService(now));
+  registerTasksRoutes(api, tasks);
   // The rest of the contract answers 501 from its real route (authentication and validation
   // included), so that the served operations are always the spec's.
   const served = servedOperationIds(api);

@@ -42,7 +42,7 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
   mount(router, routes.loginUser, async (c) => {
     const { email, password } = c.req.valid('json');
     await throttle(c, email);
-    const { user, tokens } = await auth.login(c.get('em'), email, password);
+    const { user, tokens } = await auth.login(c.get('em'), email, password, ip(c));
     noStore(c);
     return c.json({ access: tokens.access, refresh: tokens.refresh, user: toUser(user) }, 200);
   });
@@ -50,7 +50,7 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
   mount(router, routes.obtainTokenPair, async (c) => {
     const { email, password } = c.req.valid('json');
     await throttle(c, email);
-    const { tokens } = await auth.login(c.get('em'), email, password);
+    const { tokens } = await auth.login(c.get('em'), email, password, ip(c));
     noStore(c);
     return c.json(tokens, 200);
   });

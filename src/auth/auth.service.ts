@@ -10,6 +10,7 @@ import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { problems } from '../lib/problem.ts';
+import type { RateLimit } from '../lib/rate-limit.ts';
 import { toMinor } from '../lib/money.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { passwordResetMail, verificationMail } from '../mail/templates.ts';
@@ -24,13 +25,29 @@ const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
 export type AuthServiceDeps = {
   queue: JobQueue;
+  /**
+   * Wrong passwords, counted per account (whichever address they come from) and per address
+   * (whichever account they aim at); either one out of points locks sign-in and password checks.
+   */
+  passwordFailures: { perAccount: RateLimit; perAddress: RateLimit };
   signer: TokenSigner;
   verifyGoogleToken: GoogleVerifier;
   now: () => Date;
   publicAppUrl: string;
+  /** What the other domains do when an account is deleted (see AccountDeletionHook). */
+  onAccountDeletion?: AccountDeletionHook[];
 };
 
 export type TokenPair = S.TokenPair;
+
+/** Run inside an account deletion's transaction; throws a ProblemError to refuse it. */
+export type AccountDeletionHook = (em: EntityManager, user: User) => Promise<void>;
+
+/**
+ * The username a deleted account keeps: `~` is outside the alphabet of registrable usernames
+ * (letters, digits, `_`, `.`, `-`), so it can never be taken first and deletion cannot fail on it.
+ */
+export const deletedUsername = (id: number) => `~deleted-${id}`;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -100,15 +117,37 @@ export function createAuthService(deps: AuthServiceDeps) {
     if (reasons.length) throw problems.validation({ [field]: reasons });
   }
 
-  async function checkCredentials(em: EntityManager, email: string, password: string): Promise<User> {
+  /**
+   * Signs in with email and password from `address`. Refused while the account or the address is
+   * locked out; the refusal is the same whether the account exists or not.
+   */
+  async function checkCredentials(em: EntityManager, email: string, password: string, address: string): Promise<User> {
+    const { perAccount, perAddress } = deps.passwordFailures;
+    const account = `email:${email.toLowerCase()}`;
+    await perAccount.check(account);
+    await perAddress.check(address);
     const user = await findUserByEmail(em, email);
     const hash = user ? (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash : null;
-    if (!user || !hash) {
-      await burnPasswordCheck(password);
+    // Without an account the password is still checked (against a decoy) so both take as long.
+    const matches = hash ? await verifyPassword(hash, password) : await burnPasswordCheck(password);
+    if (!user || !matches) {
+      await perAccount.fail(account);
+      await perAddress.fail(address);
       throw problems.invalidCredentials();
     }
-    if (!(await verifyPassword(hash, password))) throw problems.invalidCredentials();
+    await perAccount.reset(account);
     return user;
+  }
+
+  /** Checks a signed-in user's password again (`field` names it in the 422); wrong ones count. */
+  async function recheckPassword(em: EntityManager, user: User, password: string, field: string): Promise<void> {
+    const account = `user:${user.id}`;
+    await deps.passwordFailures.perAccount.check(account);
+    const hash = (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash;
+    if (!hash || !(await verifyPassword(hash, password))) {
+      await deps.passwordFailures.perAccount.fail(account);
+      throw problems.businessRule('The password is wrong.', { [field]: ['The password is wrong.'] });
+    }
   }
 
   async function uniqueUsernameFrom(em: EntityManager, email: string): Promise<string> {
@@ -153,8 +192,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
 
-    async login(em: EntityManager, email: string, password: string): Promise<{ user: User; tokens: TokenPair }> {
-      const user = await checkCredentials(em, email, password);
+    async login(em: EntityManager, email: string, password: string, address: string): Promise<{ user: User; tokens: TokenPair }> {
+      const user = await checkCredentials(em, email, password, address);
       return em.transactional(async (tx) => ({ user, tokens: await issueSession(tx, tx.merge(user)) }));
     },
 
@@ -227,10 +266,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async changePassword(em: EntityManager, user: User, input: S.ChangePasswordRequest): Promise<TokenPair> {
-      const hash = (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash;
-      if (!hash || !(await verifyPassword(hash, input.current_password))) {
-        throw problems.businessRule('The current password is wrong.', { current_password: ['The current password is wrong.'] });
-      }
+      await recheckPassword(em, user, input.current_password, 'current_password');
       if (input.new_password === input.current_password) throw problems.field('new_password', 'Choose a password different from the current one.');
       requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
       const passwordHash = await hashPassword(input.new_password);
@@ -297,21 +333,16 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async deleteAccount(em: EntityManager, user: User, password: string): Promise<void> {
-      const hash = (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash;
-      if (!hash || !(await verifyPassword(hash, password))) {
-        throw problems.businessRule('The password is wrong.', { password: ['The password is wrong.'] });
-      }
-      const [active] = await querySql<{ n: number }>(em, {
-        text: `select count(*)::int as n from task where status = 'in_progress' and deleted_at is null and (client_id = $1 or freelancer_id = $1)`,
-        values: [user.id],
-      });
-      if (active!.n > 0) throw problems.invalidState('A task you take part in is in progress: complete or cancel it before deleting the account.');
+      await recheckPassword(em, user, password, 'password');
       await em.transactional(async (tx) => {
-        const current = tx.merge(user);
+        // Locked: requests of this user that are already running finish first, or wait and fail.
+        const current = await tx.findOneOrFail(User, user.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        // Other domains refuse (409) while the account is needed, or let go of what it owns.
+        for (const release of deps.onAccountDeletion ?? []) await release(tx, current);
         // Personal data goes; the row stays so that reviews, messages and money history others
-        // rely on keep pointing at "deleted-<id>".
+        // rely on keep pointing at it, under a name no one can register (see deletedUsername).
         tx.assign(current, {
-          username: `deleted-${current.id}`,
+          username: deletedUsername(current.id),
           email: null,
           passwordHash: null,
           googleSubject: null,

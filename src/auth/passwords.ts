@@ -28,8 +28,10 @@ export function verifyPassword(hash: string, password: string): Promise<boolean>
 
 // Compared against when the account does not exist, so that the answer takes as long.
 const decoyHash = hashPassword('decoy password that matches nothing');
-export async function burnPasswordCheck(password: string): Promise<void> {
+/** Spends the time of a password check and answers no match. */
+export async function burnPasswordCheck(password: string): Promise<false> {
   await argon2.verify(await decoyHash, password);
+  return false;
 }
 
 /** The reasons a new password is refused (empty when it is acceptable). */

@@ -7,11 +7,12 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { authEntities } from '../auth/auth.entities.ts';
 import { catalogEntities } from '../catalog/catalog.entities.ts';
 import { eventsEntities } from '../events/events.entities.ts';
+import { rateLimitEntities } from '../lib/rate-limit.entities.ts';
 import { recommendationsEntities } from '../recommendations/recommendations.entities.ts';
 import { tasksEntities } from '../tasks/tasks.entities.ts';
 import { migrationsList } from './migrations/index.ts';
 
-export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities];
+export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities, ...rateLimitEntities];
 
 export function ormConfig(clientUrl: string) {
   return defineConfig({

@@ -106,6 +106,44 @@ export function createTasksService(now: () => Date) {
   }
 
   return {
+    /**
+     * An account is being deleted (this runs in the deletion's transaction): refused while a task
+     * it takes part in is in progress; otherwise its open tasks are cancelled and its pending
+     * applications withdrawn, the other party told in each case.
+     */
+    async releaseAccount(em: EntityManager, user: User): Promise<void> {
+      const pending = await em.find(Application, { freelancer: user.id, status: 'pending' });
+      // Every task the account touches is locked: no accept or apply slips in before the end.
+      const tasks = await em.find(
+        Task,
+        {
+          deletedAt: null,
+          status: { $in: ['open', 'in_progress'] },
+          $or: [{ client: user.id }, { freelancer: user.id }, { id: { $in: pending.map((application) => application.task.id) } }],
+        },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
+      if (tasks.some((task) => task.status === 'in_progress' && (task.client.id === user.id || task.freelancer?.id === user.id))) {
+        throw problems.invalidState('A task you take part in is in progress: complete or cancel it before deleting the account.');
+      }
+      for (const task of tasks.filter((one) => one.client.id === user.id)) {
+        await withdrawPending(em, task, user, 'account_deleted');
+        task.status = 'cancelled';
+        task.cancelledAt = now();
+      }
+      for (const application of await em.find(Application, { freelancer: user.id, status: 'pending' }, { refresh: true })) {
+        application.status = 'withdrawn';
+        application.decidedAt = now();
+        const task = tasks.find((one) => one.id === application.task.id);
+        if (!task) continue;
+        recordEvent(em, 'application_withdrawn', {
+          recipientId: task.client.id,
+          actorId: user.id,
+          payload: { task_id: task.id, application_id: application.id, reason: 'account_deleted' },
+        });
+      }
+    },
+
     async list(em: EntityManager, filters: TaskFilters, page: PageQuery): Promise<{ count: number; results: S.Task[] }> {
       if (filters.min_budget && filters.max_budget && toMinor(filters.min_budget) > toMinor(filters.max_budget)) {
         throw problems.validation({ 'query.min_budget': ['min_budget is above max_budget.'] });

@@ -240,9 +240,16 @@ describe('account deletion', () => {
     expectProblem(await call('POST', '/auth/login/', { body: { email: user.email, password: user.password } }), 401, 'invalid_credentials');
     expectProblem(await call('GET', `/auth/users/${user.username}/`, { token: viewer.access }), 404, 'not_found');
     const [row] = await t.orm.em.fork().getConnection().execute('select username, email, first_name from app_user where id = ?', [user.id]);
-    expect(row).toEqual({ username: `deleted-${user.id}`, email: null, first_name: '' });
-    // The address can open a new account.
+    expect(row).toEqual({ username: `~deleted-${user.id}`, email: null, first_name: '' });
+    // The address can open a new account; the deleted account's name can never be registered.
     expect((await call('POST', '/auth/register/', { body: newUser({ email: user.email }) })).status).toBe(201);
+    expectProblem(await call('POST', '/auth/register/', { body: newUser({ username: `~deleted-${user.id}` }) }), 400, 'validation_error');
+  });
+
+  it('succeeds even when someone registered the old deleted-<id> name first', async () => {
+    const user = await register();
+    expect((await call('POST', '/auth/register/', { body: newUser({ username: `deleted-${user.id}` }) })).status).toBe(201);
+    expect((await call('DELETE', '/auth/delete-account/', { token: user.access, body: { password: user.password } })).status).toBe(204);
   });
 });
 

@@ -322,3 +322,46 @@ describe('roles and accounts in use', () => {
   });
 });
 
+
+describe('an account deleted with work open', () => {
+  const password = { password: 'StrongPass123' };
+  const events = (type: string, recipientId: number) =>
+    t.orm.em.fork().getConnection().execute(`select payload from domain_event where type = ? and recipient_id = ? order by id`, [type, recipientId]);
+
+  it('cancels its open tasks and tells their applicants, in the same transaction', async () => {
+    const client = await actor({ is_client: true, is_freelancer: false });
+    const freelancer = await actor({ is_client: false, is_freelancer: true });
+    const task = await postTask(client);
+    const bid = (await apply(freelancer, task.id)).body.application_id;
+    expect((await call('DELETE', '/auth/delete-account/', { token: client.token, body: password })).status).toBe(204);
+    expect((await call('GET', `/tasks/${task.id}/`)).body.status).toBe('cancelled');
+    const mine = (await call('GET', '/tasks/my-applications/', { token: freelancer.token })).body.results;
+    expect(mine).toMatchObject([{ id: bid, status: 'withdrawn' }]);
+    expect(await events('application_withdrawn', freelancer.id)).toEqual([{ payload: { task_id: task.id, application_id: bid, reason: 'account_deleted' } }]);
+  });
+
+  it('withdraws its pending applications: a client can no longer hire it', async () => {
+    const client = await actor({ is_client: true, is_freelancer: false });
+    const freelancer = await actor({ is_client: false, is_freelancer: true });
+    const task = await postTask(client);
+    const bid = (await apply(freelancer, task.id)).body.application_id;
+    expect((await call('DELETE', '/auth/delete-account/', { token: freelancer.token, body: password })).status).toBe(204);
+    const hire = await call('POST', `/tasks/applications/${bid}/accept/`, { token: client.token });
+    expect(hire).toMatchObject({ status: 409, body: { code: 'invalid_state' } });
+    expect((await call('GET', `/tasks/${task.id}/applications/`, { token: client.token })).body.results).toMatchObject([{ id: bid, status: 'withdrawn' }]);
+    expect(await events('application_withdrawn', client.id)).toEqual([{ payload: { task_id: task.id, application_id: bid, reason: 'account_deleted' } }]);
+    expect((await call('GET', `/tasks/${task.id}/`)).body.status).toBe('open');
+  });
+
+  it('changes nothing when it is refused', async () => {
+    const client = await actor({ is_client: true, is_freelancer: false });
+    const open = await postTask(client);
+    const running = await postTask(client);
+    const hired = (await apply(free1, running.id)).body.application_id;
+    await call('POST', `/tasks/applications/${hired}/accept/`, { token: client.token });
+    const pending = (await apply(free2, open.id)).body.application_id;
+    expect((await call('DELETE', '/auth/delete-account/', { token: client.token, body: password })).body.code).toBe('invalid_state');
+    expect((await call('GET', `/tasks/${open.id}/`)).body.status).toBe('open');
+    expect((await call('GET', `/tasks/${open.id}/applications/`, { token: client.token })).body.results).toMatchObject([{ id: pending, status: 'pending' }]);
+  });
+});

@@ -23,8 +23,9 @@ export const BASE_URL = 'http://taskmarket.test/api';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}) {
-  const database = await createTestDatabase();
+export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; sharedDatabaseOf?: { databaseUrl: string } } = {}) {
+  // A second instance on the database of another (restarts, several instances): dropped by its owner.
+  const database = options.sharedDatabaseOf ? { url: options.sharedDatabaseOf.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const smtp = await startSmtpServer();
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
@@ -64,6 +65,7 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
     app,
     orm,
     config,
+    databaseUrl: database.url,
     smtp,
     google,
     fetch,

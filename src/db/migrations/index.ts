@@ -4,5 +4,7 @@
  */
 import { Migration20261124215835_initial } from './Migration20261124215835_initial.ts';
 import { Migration20261124221901_task_filters } from './Migration20261124221901_task_filters.ts';
+import { Migration20261125160306_rate_limits } from './Migration20261125160306_rate_limits.ts';
+import { Migration20261125161500_deleted_usernames } from './Migration20261125161500_deleted_usernames.ts';
 
-export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters];
+export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames];
