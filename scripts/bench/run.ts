@@ -6,6 +6,7 @@
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) change the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +73,7 @@ try {
   await orm.close();
 
   const signer = createTokenSigner({ secret: JWT_SECRET, accessTtlSeconds: 3600, refreshTtlSeconds: 3600, now: () => new Date() });
-  const tokens = await Promise.all(freelancerIds.map(async (id: number) => (await signer.access(id, 1)).token));
+  const tokens = await Promise.all(freelancerIds.map(async (id: number) => (await signer.access(id, 1, randomUUID())).token));
 
   const appPort = await freePort();
   const basePort = await freePort();

@@ -127,8 +127,9 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Revokes the session of the given refresh token (its whole token family). Access tokens
-         *     already issued stay valid until they expire (at most 15 minutes); clients drop them.
+         * @description Revokes the session of the given refresh token (its whole token family). The session's
+         *     access tokens stop working at once (`401 token_invalid`), as they do when a reused refresh
+         *     token ends a session.
          *
          *     **Who may call:** the signed-in user, for one of their own refresh tokens. A refresh token
          *     that is not the caller's, or is already revoked, still answers `204` (logging out twice is

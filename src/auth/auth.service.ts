@@ -66,7 +66,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function issueSession(em: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
     const jti = randomUUID();
     const refresh = await signer.refresh(user.id, jti, familyId);
-    const access = await signer.access(user.id, user.authVersion);
+    const access = await signer.access(user.id, user.authVersion, familyId);
     em.create(RefreshToken, { id: jti, user, familyId, expiresAt: refresh.expiresAt });
     return {
       access: access.token,
@@ -401,10 +401,14 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** The user an access token belongs to, if the token is still good. */
     async authenticate(em: EntityManager, accessToken: string): Promise<User> {
       const claims = await signer.verifyAccess(accessToken);
-      const user = await em.findOne(User, claims.userId);
-      if (!user || user.isDeleted || user.authVersion !== claims.version) {
-        throw problems.tokenInvalid('The access token was revoked. Sign in again.');
-      }
+      // One round trip: the user, provided the token's version is current and its session (the
+      // refresh-token family) was not ended by a logout or a detected reuse.
+      const [user] = await em
+        .createQueryBuilder(User, 'u')
+        .where({ id: claims.userId, deletedAt: null, authVersion: claims.version })
+        .andWhere('not exists (select 1 from refresh_token r where r.family_id = ? and r.revoked_at is not null)', [claims.sessionId])
+        .getResultList();
+      if (!user) throw problems.tokenInvalid('The access token was revoked. Sign in again.');
       return user;
     },
   };

@@ -10,7 +10,8 @@ const ISSUER = 'taskmarket';
 const AUDIENCE = 'taskmarket-api';
 
 export type IssuedToken = { token: string; expiresAt: Date };
-export type AccessClaims = { userId: number; version: number };
+/** `sessionId` is the refresh-token family of the sign-in that issued the token. */
+export type AccessClaims = { userId: number; version: number; sessionId: string };
 export type RefreshClaims = { userId: number; jti: string; familyId: string };
 
 export type TokenSigner = ReturnType<typeof createTokenSigner>;
@@ -50,13 +51,14 @@ export function createTokenSigner(options: { secret: string; accessTtlSeconds: n
   }
 
   return {
-    access: (userId: number, version: number) =>
-      sign({ typ: 'access', ver: version }, userId, options.accessTtlSeconds, randomUUID()),
+    access: (userId: number, version: number, sessionId: string) =>
+      sign({ typ: 'access', ver: version, sid: sessionId }, userId, options.accessTtlSeconds, randomUUID()),
     refresh: (userId: number, jti: string, familyId: string) =>
       sign({ typ: 'refresh', fam: familyId }, userId, options.refreshTtlSeconds, jti),
     async verifyAccess(token: string): Promise<AccessClaims> {
       const payload = await verify(token, 'access');
-      return { userId: Number(payload.sub), version: Number(payload.ver) };
+      if (typeof payload.sid !== 'string') throw problems.tokenInvalid('The access token is not valid.');
+      return { userId: Number(payload.sub), version: Number(payload.ver), sessionId: payload.sid };
     },
     async verifyRefresh(token: string): Promise<RefreshClaims> {
       const payload = await verify(token, 'refresh');

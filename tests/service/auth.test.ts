@@ -127,6 +127,21 @@ describe('sessions', () => {
     expect((await call('POST', '/auth/token/refresh/', { body: { refresh: user.refresh } })).status).toBe(200);
   });
 
+  it('refuses the access tokens of a session ended by logout or by reuse detection at once', async () => {
+    const user = await register();
+    const other = await call('POST', '/auth/login/', { body: { email: user.email, password: user.password } });
+    expect((await call('POST', '/auth/logout/', { token: user.access, body: { refresh: user.refresh } })).status).toBe(204);
+    expectProblem(await call('GET', '/auth/profile/', { token: user.access }), 401, 'token_invalid');
+    expect((await call('GET', '/auth/profile/', { token: other.body.access })).status).toBe(200);
+
+    const renewed = await call('POST', '/auth/token/refresh/', { body: { refresh: other.body.refresh } });
+    expect((await call('GET', '/auth/profile/', { token: renewed.body.access })).status).toBe(200);
+    // The used refresh token comes back: the whole session ends, access tokens included.
+    expectProblem(await call('POST', '/auth/token/refresh/', { body: { refresh: other.body.refresh } }), 401, 'token_invalid');
+    expectProblem(await call('GET', '/auth/profile/', { token: renewed.body.access }), 401, 'token_invalid');
+    expectProblem(await call('GET', '/auth/profile/', { token: other.body.access }), 401, 'token_invalid');
+  });
+
   it('expires access tokens after 15 minutes and refresh tokens after 7 days', async () => {
     const user = await register();
     t.advanceClock(16 * 60 * 1000);
