@@ -56,8 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const { JWT_SECRET, ...rest } = parsed.data;
-  if (!JWT_SECRET && rest.NODE_ENV === 'production') {
-    throw new ConfigError('Invalid environment:\n  JWT_SECRET: required in production (at least 32 characters)');
+  if (rest.NODE_ENV === 'production') {
+    const missing = [
+      ...(JWT_SECRET ? [] : ['  JWT_SECRET: required in production (at least 32 characters)']),
+      // Without SMTP mails go to the log, live links included: a development fallback only.
+      ...(rest.SMTP_URL ? [] : ['  SMTP_URL: required in production (mails with sign-in links must not go to the log)']),
+    ];
+    if (missing.length) throw new ConfigError(`Invalid environment:\n${missing.join('\n')}`);
   }
   // Outside production a missing secret is made up per process: tokens then die with a restart.
   return { ...rest, JWT_SECRET: JWT_SECRET ?? randomBytes(32).toString('hex'), jwtSecretGenerated: !JWT_SECRET };

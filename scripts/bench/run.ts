@@ -18,6 +18,7 @@ import { freePort } from '../../src/lib/free-port.ts';
 import { ormConfig } from '../../src/db/orm-config.ts';
 import { BENCH_TASKS, seedBenchData } from './seed.ts';
 import { projectRoot } from '../generate.ts';
+import { startSmtpServer } from '../../tests/support/smtp.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -62,6 +63,8 @@ async function load(options: autocannon.Options): Promise<Figures> {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'taskmarket-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, database: 'taskmarket', persistent: false });
+// Production requires an SMTP server: a local sink.
+const smtp = await startSmtpServer();
 const children: ChildProcess[] = [];
 try {
   const orm = await MikroORM.init(ormConfig(postgres.url));
@@ -77,7 +80,7 @@ try {
 
   const appPort = await freePort();
   const basePort = await freePort();
-  const env = { DATABASE_URL: postgres.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: postgres.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'warn', SMTP_URL: smtp.url };
   children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000' }));
   children.push(start('scripts/bench/baseline-server.ts', { ...env, PORT: String(basePort) }));
   await waitFor(`http://127.0.0.1:${appPort}/api/health/`);
@@ -151,6 +154,7 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  await smtp.stop();
   await postgres.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

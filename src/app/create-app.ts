@@ -58,6 +58,7 @@ export function createApp(options: AppOptions) {
     perAccount: limit('password-failures-account', config.LOGIN_FAILURES_PER_ACCOUNT, config.LOGIN_LOCKOUT_SECONDS, lockedOut),
     perAddress: limit('password-failures-address', config.LOGIN_FAILURES_PER_ADDRESS, config.LOGIN_LOCKOUT_SECONDS, lockedOut),
   };
+  const allowHttpUrls = config.NODE_ENV !== 'production';
   const tasks = createTasksService(now);
   const auth = createAuthService({
     queue: options.queue,
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions) {
     now,
     publicAppUrl: config.PUBLIC_APP_URL,
     passwordFailures,
+    allowHttpUrls,
     onAccountDeletion: [tasks.releaseAccount],
   });
 
@@ -114,7 +116,7 @@ export function createApp(options: AppOptions) {
   const api = createRouter();
   registerAuthRoutes(api, {
     auth,
-    portfolio: createPortfolioService(now),
+    portfolio: createPortfolioService(now, allowHttpUrls),
     authLimit: limit('auth', config.RATE_LIMIT_AUTH_PER_MINUTE, 60),
     checkLimit: limit('checks', config.RATE_LIMIT_CHECKS_PER_MINUTE, 60),
     trustProxy: config.TRUST_PROXY,

@@ -11,6 +11,7 @@ import { querySql } from '../db/sql.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { problems } from '../lib/problem.ts';
 import type { RateLimit } from '../lib/rate-limit.ts';
+import { requireHttpsUrls } from '../lib/validation.ts';
 import { toMinor } from '../lib/money.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { passwordResetMail, verificationMail } from '../mail/templates.ts';
@@ -34,6 +35,8 @@ export type AuthServiceDeps = {
   verifyGoogleToken: GoogleVerifier;
   now: () => Date;
   publicAppUrl: string;
+  /** Development servers take `http://` links in profiles too (see requireHttpsUrls). */
+  allowHttpUrls: boolean;
   /** What the other domains do when an account is deleted (see AccountDeletionHook). */
   onAccountDeletion?: AccountDeletionHook[];
 };
@@ -250,6 +253,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           is_freelancer: ['Your pending or accepted applications need the freelancer role.'],
         });
       }
+      requireHttpsUrls({ avatar_url: input.avatar_url }, deps.allowHttpUrls);
       em.assign(user, {
         firstName: input.first_name,
         lastName: input.last_name,

@@ -7,6 +7,7 @@ import { Skill } from '../catalog/catalog.entities.ts';
 import type * as S from '../contract/schemas.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
+import { requireHttpsUrls } from '../lib/validation.ts';
 import { PortfolioItem, User } from './auth.entities.ts';
 import { toPortfolioItem } from './auth.serializers.ts';
 import { findUserByUsername } from './auth.service.ts';
@@ -45,8 +46,9 @@ async function ownedItem(em: EntityManager, owner: User, id: number): Promise<Po
   return item;
 }
 
-async function write(em: EntityManager, item: PortfolioItem, input: S.PortfolioItemRequest, today: Date) {
+async function write(em: EntityManager, item: PortfolioItem, input: S.PortfolioItemRequest, today: Date, allowHttpUrls: boolean) {
   checkCompletedOn(input.completed_on, today);
+  requireHttpsUrls({ url: input.url, image_url: input.image_url }, allowHttpUrls);
   const skills = await skillsByIds(em, input.skills ?? []);
   em.assign(item, {
     title: input.title,
@@ -58,7 +60,8 @@ async function write(em: EntityManager, item: PortfolioItem, input: S.PortfolioI
   item.skills.set(skills);
 }
 
-export function createPortfolioService(now: () => Date) {
+/** `allowHttpUrls`: development servers take `http://` links too (see requireHttpsUrls). */
+export function createPortfolioService(now: () => Date, allowHttpUrls: boolean) {
   return {
     listMine: (em: EntityManager, owner: User, query: PageQuery) => listFor(em, owner, query),
 
@@ -81,7 +84,7 @@ export function createPortfolioService(now: () => Date) {
           throw problems.invalidState(`A portfolio holds at most ${MAX_ITEMS} items; delete one first.`);
         }
         const item = tx.create(PortfolioItem, { owner, title: input.title, description: input.description });
-        await write(tx, item, input, now());
+        await write(tx, item, input, now(), allowHttpUrls);
         await tx.flush();
         return toPortfolioItem(item);
       });
@@ -89,7 +92,7 @@ export function createPortfolioService(now: () => Date) {
 
     async update(em: EntityManager, owner: User, id: number, input: S.PortfolioItemRequest): Promise<S.PortfolioItem> {
       const item = await ownedItem(em, owner, id);
-      await write(em, item, input, now());
+      await write(em, item, input, now(), allowHttpUrls);
       await em.flush();
       return toPortfolioItem(item);
     },

@@ -3,9 +3,10 @@
  * the dotted path of the input (`bid_amount`, `skills.0`, `query.page_size`, `path.id`).
  */
 import { z } from 'zod';
-import type { FieldErrors } from './problem.ts';
+import { problems, type FieldErrors } from './problem.ts';
 
 const MONEY_PATTERN = String.raw`^\d{1,10}\.\d{2}$`;
+const WEB_URL_PATTERN = '^https?:\\/\\/';
 const FORMATS: Record<string, string> = {
   email: 'an email address',
   url: 'a URL',
@@ -26,6 +27,7 @@ function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
     }
     case 'invalid_format':
       if (issue.format === 'regex' && issue.pattern === `/${MONEY_PATTERN}/`) return 'Must be a decimal string with two places, such as "120.00".';
+      if (issue.format === 'regex' && issue.pattern === `/${WEB_URL_PATTERN}/`) return 'Must be a web address starting with https://.';
       if (FORMATS[issue.format]) return `Must be ${FORMATS[issue.format]}.`;
       return issue.pattern ? `Must match ${issue.pattern}.` : undefined;
     case 'invalid_value':
@@ -83,4 +85,17 @@ export function nulCharacterErrors(inputs: { path: Record<string, string>; query
   for (const [name, values] of Object.entries(inputs.query)) values.forEach((value) => check(`query.${name}`, value));
   check('', inputs.body);
   return errors;
+}
+
+/**
+ * The contract lets a WebUrl be `https://` or `http://` (anything else is already a 400); a
+ * production server takes `https://` only. Throws a 400 naming every `http://` field.
+ */
+export function requireHttpsUrls(fields: Record<string, string | null | undefined>, allowHttp: boolean): void {
+  if (allowHttp) return;
+  const errors: FieldErrors = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value && !value.startsWith('https://')) addFieldError(errors, field, 'Use an https:// address.');
+  }
+  if (Object.keys(errors).length) throw problems.validation(errors);
 }

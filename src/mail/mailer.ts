@@ -1,6 +1,6 @@
 /**
- * Sends mail through SMTP (SMTP_URL, nodemailer) or, without it, writes it to the log so that
- * links can be followed in development.
+ * Sends mail through SMTP (SMTP_URL, nodemailer) or, without it (development only: production
+ * requires SMTP_URL), writes it to the log so that links can be followed.
  */
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
@@ -12,7 +12,10 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
   if (!options.smtpUrl) {
     return {
       async send(mail) {
-        options.logger.info({ mail }, `mail to ${mail.to} (SMTP_URL unset, not sent): ${mail.subject}`);
+        options.logger.warn(
+          { mail },
+          `DEVELOPMENT FALLBACK, mail not sent: SMTP_URL is unset, so this mail to ${mail.to} ("${mail.subject}") is written here, live links included. Production requires SMTP_URL.`,
+        );
       },
     };
   }

@@ -1,9 +1,12 @@
 /**
- * Every environment variable the service reads is documented in .env.example and README.md.
+ * Every environment variable the service reads is documented in .env.example and README.md, and
+ * production refuses the development fallbacks (a random JWT secret, mail written to the log).
  */
 import { readFileSync } from 'node:fs';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES } from '../../src/config.ts';
+import { ENV_VARIABLES, loadConfig } from '../../src/config.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
 
 const envExample = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -12,5 +15,28 @@ describe('the environment', () => {
   it.each([...ENV_VARIABLES, 'MOCK_PORT', 'MOCK_HOST'])('%s is documented', (name) => {
     expect(envExample).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
     expect(readme).toContain(`\`${name}\``);
+  });
+});
+
+describe('production', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', SMTP_URL: 'smtp://mail.example.com:587' };
+
+  it('starts with a JWT secret and an SMTP server', () => {
+    expect(loadConfig(production).SMTP_URL).toBe(production.SMTP_URL);
+  });
+
+  it.each(['JWT_SECRET', 'SMTP_URL'])('refuses to start without %s, naming it', (name) => {
+    const { [name as keyof typeof production]: _left, ...rest } = production;
+    expect(() => loadConfig(rest)).toThrow(new RegExp(`${name}: required in production`));
+  });
+});
+
+describe('mail without SMTP_URL (development)', () => {
+  it('is written to the log under a line that says it is a development fallback', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    await createMailer({ from: 'taskmarket <no-reply@taskmarket.example>', logger }).send({ to: 'sara@example.com', subject: 'Reset your password', text: 'token=abc' });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).msg).toMatch(/^DEVELOPMENT FALLBACK, mail not sent: SMTP_URL is unset/);
   });
 });

@@ -109,3 +109,34 @@ describe('the SDK against the real service', () => {
     expect(error?.errors?.password).toBeDefined();
   });
 });
+
+describe('links in profiles and portfolios', () => {
+  const profile = { first_name: 'Lina', last_name: 'Haddad', bio: '', location: '', hourly_rate: null, currency: 'usd', is_client: false, is_freelancer: true };
+
+  it('are web addresses: javascript:, data: and file: are refused everywhere', async () => {
+    const lina = await loginAs(call, 'freelancer@example.com');
+    for (const link of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const avatar = await call('PUT', '/auth/profile/', { token: lina, body: { ...profile, avatar_url: link } });
+      expect(avatar.status, link).toBe(400);
+      expect(avatar.body.errors).toHaveProperty('avatar_url');
+      const portfolio = await call('POST', '/auth/portfolio/', { token: lina, body: { ...item, url: link, image_url: link } });
+      expect(Object.keys(portfolio.body.errors ?? {}).sort(), link).toEqual(['image_url', 'url']);
+    }
+    expect((await call('PUT', '/auth/profile/', { token: lina, body: { ...profile, avatar_url: 'http://localhost:3000/me.png' } })).status).toBe(200);
+  });
+
+  it('are https only on a production server', async () => {
+    const production = await startTestApp({ seed: true, env: { NODE_ENV: 'production' } });
+    try {
+      const onProduction = caller(production);
+      const token = await loginAs(onProduction, 'freelancer@example.com');
+      const http = await onProduction('PUT', '/auth/profile/', { token, body: { ...profile, avatar_url: 'http://cdn.example.com/me.png' } });
+      expect(http.body.errors).toEqual({ avatar_url: ['Use an https:// address.'] });
+      const portfolio = await onProduction('POST', '/auth/portfolio/', { token, body: { ...item, url: 'http://example.com/case', image_url: 'https://cdn.example.com/1.png' } });
+      expect(portfolio.body.errors).toEqual({ url: ['Use an https:// address.'] });
+      expect((await onProduction('PUT', '/auth/profile/', { token, body: { ...profile, avatar_url: 'https://cdn.example.com/me.png' } })).status).toBe(200);
+    } finally {
+      await production.close();
+    }
+  });
+});
