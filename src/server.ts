@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
+import { startWorkers } from './app/workers.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
@@ -12,7 +13,6 @@ import { seedDemoIfEmpty } from './db/seed.ts';
 import { startQueue } from './jobs/queue.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
-import { startMailWorker } from './mail/outbox.ts';
 
 let config;
 try {
@@ -35,10 +35,10 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   process.exit(1);
 });
 const queue = await startQueue({ connectionString: database.url, logger, isShuttingDown: () => stopping });
-await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
-const { app } = createApp({ config, orm: database.orm, queue, logger, now: () => new Date() });
+const { app, auth } = createApp({ config, orm: database.orm, queue, logger, now: () => new Date() });
+await startWorkers({ queue, orm: database.orm, auth, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }) });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
 });

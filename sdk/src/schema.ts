@@ -358,7 +358,8 @@ export interface paths {
          *     **Who may call:** anyone (public). Rate limited per address and client (`429`).
          *
          *     **Privacy:** the answer is the same `202` whether or not an account exists and whether or
-         *     not it is already verified, so it reveals nothing about accounts.
+         *     not it is already verified, and takes as long (the request is only queued; the account is
+         *     looked up afterwards), so it reveals nothing about accounts.
          */
         post: operations["resendVerification"];
         delete?: never;
@@ -409,7 +410,8 @@ export interface paths {
          *
          *     **Who may call:** anyone (public). Rate limited per address and client (`429`).
          *
-         *     **Privacy:** the answer is the same `202` whether or not an account exists.
+         *     **Privacy:** the answer is the same `202`, after the same work, whether or not an account
+         *     exists: the request is only queued, and the account is looked up afterwards.
          */
         post: operations["requestPasswordReset"];
         delete?: never;

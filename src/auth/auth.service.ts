@@ -43,6 +43,10 @@ export type AuthServiceDeps = {
 
 export type TokenPair = S.TokenPair;
 
+/** Jobs of the mailed-link requests, run by `startAuthJobs` (auth.jobs.ts). */
+export const AUTH_JOBS = { passwordReset: 'auth.password-reset', resendVerification: 'auth.resend-verification' } as const;
+export type MailRequest = { email: string };
+
 /** Run inside an account deletion's transaction; throws a ProblemError to refuse it. */
 export type AccountDeletionHook = (em: EntityManager, user: User) => Promise<void>;
 
@@ -295,7 +299,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       return { email, available: taken === 0, reason: taken ? 'taken' : null };
     },
 
+    /**
+     * Asks for a new verification mail. Only queued here, whether an account exists or not, so
+     * that the answer (and its timing) tells nothing; `sendVerificationMail` does the rest.
+     */
     async resendVerification(em: EntityManager, email: string): Promise<void> {
+      await em.transactional((tx) => deps.queue.enqueue(tx, AUTH_JOBS.resendVerification, { email }));
+    },
+
+    async sendVerificationMail(em: EntityManager, { email }: MailRequest): Promise<void> {
       await em.transactional(async (tx) => {
         const user = await findUserByEmail(tx, email);
         if (user && !user.emailVerifiedAt) await queueVerificationMail(tx, user);
@@ -310,7 +322,12 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
     },
 
+    /** Asks for a password-reset mail; queued for the same reason as `resendVerification`. */
     async requestPasswordReset(em: EntityManager, email: string): Promise<void> {
+      await em.transactional((tx) => deps.queue.enqueue(tx, AUTH_JOBS.passwordReset, { email }));
+    },
+
+    async sendPasswordResetMail(em: EntityManager, { email }: MailRequest): Promise<void> {
       await em.transactional(async (tx) => {
         const user = await findUserByEmail(tx, email);
         if (!user?.email) return;

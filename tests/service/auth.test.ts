@@ -99,6 +99,39 @@ describe('registration and email verification', () => {
   });
 });
 
+describe('the mailed-link requests', () => {
+  it('do the same work whether the account exists or not: one queued job, nothing looked up', async () => {
+    // An instance of its own whose jobs nobody runs: what a request queued stays to be seen.
+    const idle = await startTestApp({ workers: false });
+    try {
+      const ask = caller(idle);
+      const user = newUser();
+      const registered = await ask('POST', '/auth/register/', { body: user });
+      for (const path of ['/auth/password-reset/', '/auth/resend-verification/']) {
+        const known = await ask('POST', path, { body: { email: user.email } });
+        const unknown = await ask('POST', path, { body: { email: 'nobody-here@example.com' } });
+        expect(known.status).toBe(202);
+        expect(unknown).toMatchObject({ status: 202, body: known.body });
+      }
+      const jobs: Array<{ name: string; data: object }> = await idle.orm.em.fork().getConnection().execute(
+        `select name, data from pgboss.job where data->>'email' in (?, 'nobody-here@example.com') order by name, data->>'email'`,
+        [user.email],
+      );
+      expect(jobs.map((job) => [job.name, Object.keys(job.data)])).toEqual([
+        ['auth.password-reset', ['email']],
+        ['auth.password-reset', ['email']],
+        ['auth.resend-verification', ['email']],
+        ['auth.resend-verification', ['email']],
+      ]);
+      // Nothing about the account was touched while answering.
+      const [tokens]: Array<{ n: number }> = await idle.orm.em.fork().getConnection().execute(`select count(*)::int as n from email_token where user_id = ? and purpose = 'password_reset'`, [registered.body.user.id]);
+      expect(tokens?.n).toBe(0);
+    } finally {
+      await idle.close();
+    }
+  });
+});
+
 describe('sessions', () => {
   it('logs in with the API.md shape and refuses wrong credentials without saying which', async () => {
     const user = await register();

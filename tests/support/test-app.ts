@@ -7,13 +7,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createClient, type TaskmarketClient } from '@taskmarket/sdk';
 import { expect } from 'vitest';
 import { createApp } from '../../src/app/create-app.ts';
+import { startWorkers } from '../../src/app/workers.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ormConfig } from '../../src/db/orm-config.ts';
 import { seedDemoIfEmpty } from '../../src/db/seed.ts';
 import { startQueue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
-import { startMailWorker } from '../../src/mail/outbox.ts';
 import { contractViolations } from './contract-validator.ts';
 import { createTestDatabase } from './database.ts';
 import { GOOGLE_CLIENT_ID, startGoogleKeys } from './google-keys.ts';
@@ -23,7 +23,9 @@ export const BASE_URL = 'http://taskmarket.test/api';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; sharedDatabaseOf?: { databaseUrl: string } } = {}) {
+export async function startTestApp(
+  options: { env?: Record<string, string>; seed?: boolean; sharedDatabaseOf?: { databaseUrl: string }; workers?: boolean } = {},
+) {
   // A second instance on the database of another (restarts, several instances): dropped by its owner.
   const database = options.sharedDatabaseOf ? { url: options.sharedDatabaseOf.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const smtp = await startSmtpServer();
@@ -48,9 +50,10 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
   await orm.migrator.up();
   if (options.seed) await seedDemoIfEmpty(orm, logger);
   const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5 });
-  await startMailWorker(queue, createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }));
 
-  const { app } = createApp({ config, orm, queue, logger, now });
+  const { app, auth } = createApp({ config, orm, queue, logger, now });
+  // `workers: false` leaves queued jobs alone, to look at what a request queued.
+  if (options.workers !== false) await startWorkers({ queue, orm, auth, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }) });
 
   /** app.fetch, with every answer checked against the contract. */
   const fetch = async (input: Request | string, init?: RequestInit): Promise<Response> => {
