@@ -1,11 +1,13 @@
 /**
  * The benchmark's baseline: a bare node:http + pg server answering the same three requests with
- * the same SQL and the same JSON as the service, without framework, validation or ORM. Started by
- * scripts/bench/run.ts in its own process.
+ * the same SQL statements (imported from the service) and the same JSON, without framework,
+ * validation or ORM. Started by scripts/bench/run.ts in its own process.
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { authenticateStatement } from '../../src/auth/authenticate-statement.ts';
 import { createTokenSigner } from '../../src/auth/tokens.ts';
+import { applyStatement, type ApplyOutcome } from '../../src/tasks/apply-statement.ts';
 import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskRow } from '../../src/tasks/task-views.ts';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -46,31 +48,16 @@ const server = createServer(async (request, response) => {
       const body = await readJson(request);
       const taskId = Number(applyPath[1]);
       const [units, cents] = body.bid_amount.split('.');
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query('select * from app_user where id = $1', [claims.userId]);
-        const task = (await client.query('select * from task where id = $1 and deleted_at is null for share', [taskId])).rows[0];
-        const existing = (await client.query('select count(*)::int as n from task_application where task_id = $1 and freelancer_id = $2', [taskId, claims.userId])).rows[0];
-        if (!task || task.status !== 'open' || existing.n > 0) {
-          await client.query('rollback');
-          send(response, 409, { status: 409 });
-          return;
-        }
-        const inserted = await client.query(
-          `insert into task_application (created_at, updated_at, task_id, freelancer_id, proposal, bid_minor, currency, status)
-           values (now(), now(), $1, $2, $3, $4, $5, 'pending') returning id`,
-          [taskId, claims.userId, body.proposal, Number(`${units}${cents}`), task.currency],
-        );
-        await client.query(
-          `insert into domain_event (type, recipient_id, actor_id, payload, occurred_at) values ('application_received', $1, $2, $3, now())`,
-          [task.client_id, claims.userId, JSON.stringify({ task_id: taskId, application_id: inserted.rows[0].id })],
-        );
-        await client.query('commit');
-        send(response, 201, { application_id: inserted.rows[0].id, status: 'pending', task_id: taskId });
-      } finally {
-        client.release();
+      const authenticate = authenticateStatement(claims);
+      const user = (await pool.query(authenticate.text, authenticate.values)).rows[0];
+      if (!user) {
+        send(response, 401, { status: 401 });
+        return;
       }
+      const statement = applyStatement({ taskId, freelancerId: claims.userId, proposal: body.proposal, bidMinor: Number(`${units}${cents}`), bidAmount: body.bid_amount, at: new Date() });
+      const seen = (await pool.query<ApplyOutcome>(statement.text, statement.values)).rows[0]!;
+      if (!seen.application_id) send(response, 409, { status: 409 });
+      else send(response, 201, { application_id: seen.application_id, status: 'pending', task_id: taskId });
     } else {
       send(response, 404, { status: 404 });
     }

@@ -19,6 +19,7 @@ import { UserSkill } from '../recommendations/recommendations.entities.ts';
 import { EmailToken, PortfolioItem, RefreshToken, User, type EmailTokenPurpose } from './auth.entities.ts';
 import type { GoogleVerifier } from './google.ts';
 import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+import { authenticateStatement } from './authenticate-statement.ts';
 import type { TokenSigner } from './tokens.ts';
 
 const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -421,16 +422,11 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     /** The user an access token belongs to, if the token is still good. */
     async authenticate(em: EntityManager, accessToken: string): Promise<User> {
-      const claims = await signer.verifyAccess(accessToken);
-      // One round trip: the user, provided the token's version is current and its session (the
-      // refresh-token family) was not ended by a logout or a detected reuse.
-      const [user] = await em
-        .createQueryBuilder(User, 'u')
-        .where({ id: claims.userId, deletedAt: null, authVersion: claims.version })
-        .andWhere('not exists (select 1 from refresh_token r where r.family_id = ? and r.revoked_at is not null)', [claims.sessionId])
-        .getResultList();
-      if (!user) throw problems.tokenInvalid('The access token was revoked. Sign in again.');
-      return user;
+      const [row] = await querySql<Record<string, unknown>>(em, authenticateStatement(await signer.verifyAccess(accessToken)));
+      if (!row) throw problems.tokenInvalid('The access token was revoked. Sign in again.');
+      // The password hash stays unloaded, as everywhere it is not checked.
+      const { password_hash: _unloaded, ...columns } = row;
+      return em.map(User, columns);
     },
   };
 }

@@ -14,6 +14,7 @@ import { recordEvent } from '../events/record-event.ts';
 import { toMinor } from '../lib/money.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
+import { applyStatement, type ApplyOutcome } from './apply-statement.ts';
 import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskFilters, type TaskRow } from './task-views.ts';
 import { Application, Review, SavedTask, Task } from './tasks.entities.ts';
 import { TASK_SUMMARY_POPULATE, toApplication, toReview, toSavedTask } from './tasks.serializers.ts';
@@ -232,35 +233,17 @@ export function createTasksService(now: () => Date) {
       if (!user.isFreelancer) throw problems.forbidden('Only freelancers apply. Turn on is_freelancer in your profile first.');
       const bidMinor = toMinor(input.bid_amount);
       if (bidMinor <= 0 || bidMinor > MAX_MONEY_MINOR) throw problems.field('bid_amount', 'The bid is above 0.00 and at most 1000000.00.');
-      try {
-        return await em.transactional(async (tx) => {
-          // Shares the lock with accept: an application cannot slip in while the task is being assigned.
-          const task = await tx.findOne(Task, { id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_READ });
-          if (!task) throw problems.notFound(`There is no task ${id}.`);
-          if (task.client.id === user.id) throw problems.forbidden('You cannot apply to your own task.');
-          if (task.status !== 'open') throw problems.invalidState(`Task ${id} is ${task.status}; only open tasks accept applications.`);
-          if (await tx.count(Application, { task, freelancer: user.id })) {
-            throw problems.alreadyExists(`You already applied to task ${id}.`);
-          }
-          const application = tx.create(Application, {
-            task,
-            freelancer: tx.getReference(User, user.id),
-            proposal: input.proposal,
-            bidMinor,
-            currency: task.currency,
-          });
-          await tx.flush();
-          recordEvent(tx, 'application_received', {
-            recipientId: task.client.id,
-            actorId: user.id,
-            payload: { task_id: task.id, application_id: application.id, bid_amount: input.bid_amount, currency: task.currency },
-          });
-          return { application_id: application.id, status: 'pending' as const, task_id: task.id };
-        });
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) throw problems.alreadyExists(`You already applied to task ${id}.`);
-        throw error;
-      }
+      // One statement checks, locks, inserts and records the event (see apply-statement.ts).
+      const [seen] = await querySql<ApplyOutcome>(
+        em,
+        applyStatement({ taskId: id, freelancerId: user.id, proposal: input.proposal, bidMinor, bidAmount: input.bid_amount, at: new Date() }),
+      );
+      if (seen?.application_id) return { application_id: seen.application_id, status: 'pending', task_id: id };
+      if (!seen?.task_status) throw problems.notFound(`There is no task ${id}.`);
+      if (!seen.freelancer_active) throw problems.tokenInvalid('This account was deleted.');
+      if (seen.client_id === user.id) throw problems.forbidden('You cannot apply to your own task.');
+      if (seen.task_status !== 'open') throw problems.invalidState(`Task ${id} is ${seen.task_status}; only open tasks accept applications.`);
+      throw problems.alreadyExists(`You already applied to task ${id}.`);
     },
 
     async accept(em: EntityManager, user: User, applicationId: number): Promise<S.Application> {
