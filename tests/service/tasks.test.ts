@@ -203,6 +203,25 @@ describe('applications', () => {
       expect(final.body.results.map((a: { status: string }) => a.status).sort()).toEqual(['accepted', 'rejected', 'rejected']);
     }
   });
+
+  it('sent twice at the same moment: one is taken, the other is a 409', async () => {
+    const task = await postTask(client2);
+    const answers = await Promise.all([apply(free1, task.id), apply(free1, task.id), apply(free1, task.id)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(['already_exists', 'already_exists']);
+  });
+
+  it('racing an accept: no application is left pending on the task that was just assigned', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const task = await postTask(client2);
+      const hired = (await apply(free1, task.id)).body.application_id;
+      const [accepted, late] = await Promise.all([call('POST', `/tasks/applications/${hired}/accept/`, { token: client2.token }), apply(free2, task.id)]);
+      expect(accepted.status).toBe(200);
+      expect([201, 409]).toContain(late.status);
+      const statuses = (await call('GET', `/tasks/${task.id}/applications/`, { token: client2.token })).body.results.map((a: { status: string }) => a.status);
+      expect(statuses).not.toContain('pending');
+    }
+  });
 });
 
 describe('reviews', () => {
