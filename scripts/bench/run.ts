@@ -148,7 +148,8 @@ try {
     `# Benchmark\n\n\`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. The service (\`src/server.ts\`,\n` +
       'NODE_ENV=production, LOG_LEVEL=warn) and the baseline (a bare node:http + pg server running the same SQL and\n' +
       'building the same JSON, `scripts/bench/baseline-server.ts`) each run in their own process on the same embedded\n' +
-      'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× the baseline, p99 < 25 ms.\n\n' +
+      'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× and apply ≥ 0.6× the baseline,\n' +
+      'p99 < 25 ms.\n\n' +
       `${table}\n${analysis ? `\n${analysis}` : ''}`,
   );
 } finally {
