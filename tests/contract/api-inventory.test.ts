@@ -3,6 +3,7 @@
  * (API.md's inventory is data of this project: api-md-inventory.json).
  */
 import { describe, expect, it } from 'vitest';
+import { firstExample } from '../support/example-request.ts';
 import {
   apiMdInventory,
   loadBundledSpec,
@@ -135,3 +136,35 @@ describe('the conventions', () => {
     }
   });
 });
+
+describe('the examples', () => {
+  /** Every value under a `format: date-time` property of `schema` in `example`. */
+  function dateTimes(schema: SchemaObject, example: unknown, found: string[] = []): string[] {
+    const resolved = resolveRef(spec, schema);
+    const branches = [...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])];
+    if (branches.length) branches.forEach((branch) => dateTimes(branch, example, found));
+    if (resolved.format === 'date-time' && typeof example === 'string') found.push(example);
+    if (example && typeof example === 'object' && !Array.isArray(example)) {
+      for (const [name, value] of Object.entries(example)) if (resolved.properties?.[name]) dateTimes(resolved.properties[name]!, value, found);
+    }
+    if (Array.isArray(example) && resolved.items) example.forEach((item) => dateTimes(resolved.items!, item, found));
+    return found;
+  }
+
+  it('send no date-time that has already passed (a deadline in the past is a 422)', () => {
+    const seen: string[] = [];
+    for (const [key, operation] of operations) {
+      const media = operation.requestBody?.content['application/json'];
+      if (media?.schema) seen.push(...dateTimes(media.schema, firstExample(media)).map((value) => `${key}: ${value}`));
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.filter((entry) => Date.parse(entry.slice(entry.lastIndexOf(' ') + 1)) <= Date.now())).toEqual([]);
+  });
+
+  it('exist for the shared path parameters', () => {
+    for (const name of ['Id', 'Username']) {
+      expect(spec.components.parameters?.[name]?.example, name).toBeDefined();
+    }
+  });
+});
+

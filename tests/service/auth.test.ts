@@ -137,6 +137,7 @@ describe('sessions', () => {
     const user = await register();
     const login = await call('POST', '/auth/login/', { body: { email: user.email, password: user.password } });
     expect(login.status).toBe(200);
+    expect(login.headers.get('cache-control')).toBe('no-store');
     expect(Object.keys(login.body).sort()).toEqual(['access', 'refresh', 'user']);
     expect(login.body.user).toMatchObject({ username: user.username, is_client: true, is_freelancer: true });
     const wrongPassword = await call('POST', '/auth/login/', { body: { email: user.email, password: 'WrongPass999' } });

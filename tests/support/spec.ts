@@ -29,7 +29,11 @@ export type OperationObject = {
 };
 export type BundledSpec = {
   paths: Record<string, Partial<Record<(typeof HTTP_METHODS)[number], OperationObject>>>;
-  components: { schemas: Record<string, SchemaObject>; responses: Record<string, ResponseObject> };
+  components: {
+    schemas: Record<string, SchemaObject>;
+    responses: Record<string, ResponseObject>;
+    parameters?: Record<string, ParameterObject & { example?: unknown }>;
+  };
 };
 
 export function loadBundledSpec(): BundledSpec {
