@@ -84,7 +84,7 @@ export function createApp(options: AppOptions) {
     );
   });
   app.use(secureHeaders());
-  app.use(cors({ origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS, exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
+  app.use(cors({ origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS, exposeHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'], maxAge: 600 }));
   app.use(bodyLimit({ maxSize: config.BODY_LIMIT_BYTES, onError: () => { throw problems.payloadTooLarge(`The request body is larger than ${config.BODY_LIMIT_BYTES} bytes.`); } }));
   app.use(async (c, next) => {
     c.set('em', orm.em.fork());

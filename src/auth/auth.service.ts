@@ -55,7 +55,7 @@ export type AccountDeletionHook = (em: EntityManager, user: User) => Promise<voi
  * The username a deleted account keeps: `~` is outside the alphabet of registrable usernames
  * (letters, digits, `_`, `.`, `-`), so it can never be taken first and deletion cannot fail on it.
  */
-export const deletedUsername = (id: number) => `~deleted-${id}`;
+const deletedUsername = (id: number) => `~deleted-${id}`;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 

@@ -9,7 +9,7 @@ const RateLimitCounterSchema = defineEntity({
   name: 'RateLimitCounter',
   tableName: 'rate_limit',
   properties: {
-    // `<limit>:<subject>`, e.g. `login-account:sara@example.com`.
+    // `<limit>:<subject>`, e.g. `password-failures-account:email:sara@example.com`.
     key: p.string().length(255).primary(),
     points: p.integer().default(0),
     // When the window ends, in epoch milliseconds.
