@@ -100,7 +100,9 @@ try {
   const { url, postgres } = await start(options);
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= postgres.stop().finally(() => process.exit(0));
+    // The package's stop() waits for an exit that never comes when PostgreSQL already died: bound it.
+    const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref());
+    stopping ??= Promise.race([postgres.stop(), gaveUp]).finally(() => process.exit(0));
   };
   process.on('message', (message) => message === 'stop' && stop());
   process.on('disconnect', stop);
