@@ -2,6 +2,7 @@
  * `npm start`: configuration, database (embedded when DATABASE_URL is unset) and migrations, the
  * job queue and its mail worker, optional demo data, then the HTTP server. SIGINT/SIGTERM stop
  * it gracefully: no new connections, running requests and jobs finish, then the database closes.
+ * A database or a port it cannot have stops it with one message naming the cause, and exit code 1.
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
@@ -43,14 +44,31 @@ const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.POR
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
 });
 
+/** Stops the queue and the database (and so the embedded PostgreSQL), then the process. */
+async function stop(exitCode: number) {
+  stopping = true;
+  await queue.stop();
+  await database.close();
+  process.exit(exitCode);
+}
+
+// A port that cannot be had is the operator's to fix: say which and how, not a stack trace.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const where = `${config.HOST}:${config.PORT}`;
+  const reason =
+    error.code === 'EADDRINUSE' ? `the port is in use (is another \`npm start\` running?)`
+    : error.code === 'EACCES' ? 'this user may not open that port'
+    : error.message;
+  console.error(`Cannot listen on ${where}: ${reason}. Set PORT (and HOST) to a free address.`);
+  void stop(1);
+});
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await queue.stop();
-  await database.close();
-  process.exit(0);
+  await stop(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

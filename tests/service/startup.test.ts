@@ -1,14 +1,17 @@
 /**
- * When the embedded PostgreSQL cannot start, `npm start` stops with one clear message naming the
- * cause and the way out, and a non-zero exit code: no stack trace, no unhandled 'error' event.
+ * When the embedded PostgreSQL cannot start, or the port is taken, `npm start` stops with one
+ * clear message naming the cause and the way out, and a non-zero exit code: no stack trace, no
+ * unhandled 'error' event.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/generate.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { createTestDatabase } from '../support/database.ts';
 
 const folders: string[] = [];
 function tempFolder(): string {
@@ -22,25 +25,24 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-/** `npm start`'s command with DATABASE_URL unset and DATA_DIR set. */
-function startService(dataDir: string) {
-  const { DATABASE_URL: _external, ...env } = process.env;
+/** `npm start`'s command, with DATABASE_URL unset unless `env` sets it. */
+function startService(dataDir: string, env: Record<string, string> = {}) {
+  const { DATABASE_URL: _external, ...inherited } = process.env;
   const run = spawnSync(process.execPath, ['src/server.ts'], {
     cwd: projectRoot,
-    env: { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+    env: { ...inherited, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { status: run.status, stderr: run.stderr };
 }
 
-function expectClearFailure(run: { status: number | null; stderr: string }, cause: RegExp) {
+function expectClearFailure(run: { status: number | null; stderr: string }, cause: RegExp, wayOut = ['DATABASE_URL', 'DATA_DIR']) {
   expect(run.status, run.stderr).toBe(1);
   expect(run.stderr).toMatch(cause);
-  expect(run.stderr).toContain('DATABASE_URL');
-  expect(run.stderr).toContain('DATA_DIR');
+  for (const variable of wayOut) expect(run.stderr).toContain(variable);
   expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.stderr.trim().split('\n')).toHaveLength(2);
+  expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
 }
 
 describe('npm start without a usable embedded PostgreSQL', () => {
@@ -67,3 +69,20 @@ describe('npm start without a usable embedded PostgreSQL', () => {
     expectClearFailure(startService(join(parent, 'data')), /"postgres" that PostgreSQL runs as .* cannot enter or write/);
   });
 });
+
+describe('npm start on a port that is taken', () => {
+  it('says so and exits 1, stopping its database', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const database = await createTestDatabase();
+    try {
+      const run = startService(tempFolder(), { DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(port) });
+      expectClearFailure(run, new RegExp(`Cannot listen on 127.0.0.1:${port}: the port is in use`), ['PORT']);
+    } finally {
+      taken.close();
+      await database.drop();
+    }
+  });
+});
+
