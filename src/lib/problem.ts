@@ -3,21 +3,9 @@
  * from the contract's `ProblemCode` enum (so the service cannot send a code the contract does not
  * list). Services throw `ProblemError`s; the app's error handler turns them into responses.
  */
-import type { ProblemCode } from '../contract/schemas.ts';
+import type { Problem, ProblemCode } from '../contract/schemas.ts';
 
-export type { ProblemCode };
 export type FieldErrors = Record<string, string[]>;
-
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  code: ProblemCode;
-  detail?: string;
-  instance?: string;
-  errors?: FieldErrors;
-  request_id?: string;
-};
 
 const TITLES: Record<ProblemCode, string> = {
   validation_error: 'Your request is not valid.',

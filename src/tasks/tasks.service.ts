@@ -100,6 +100,16 @@ export function createTasksService(now: () => Date) {
     }
   }
 
+  /** Cancels `task`: pending applications withdrawn, and its freelancer (if any) told. */
+  async function cancelTask(em: EntityManager, task: Task, actor: User, withdrawal: string, reason: string | null): Promise<void> {
+    await withdrawPending(em, task, actor, withdrawal);
+    task.status = 'cancelled';
+    task.cancelledAt = now();
+    if (task.freelancer) {
+      recordEvent(em, 'task_cancelled', { recipientId: task.freelancer.id, actorId: actor.id, payload: { task_id: task.id, reason } });
+    }
+  }
+
   async function loadApplication(em: EntityManager, id: number): Promise<Application> {
     const application = await em.findOne(Application, id, { populate: ['task', 'task.category', 'task.client', 'freelancer'] });
     if (!application || application.task.deletedAt) throw problems.notFound(`There is no application ${id}.`);
@@ -127,11 +137,7 @@ export function createTasksService(now: () => Date) {
       if (tasks.some((task) => task.status === 'in_progress' && (task.client.id === user.id || task.freelancer?.id === user.id))) {
         throw problems.invalidState('A task you take part in is in progress: complete or cancel it before deleting the account.');
       }
-      for (const task of tasks.filter((one) => one.client.id === user.id)) {
-        await withdrawPending(em, task, user, 'account_deleted');
-        task.status = 'cancelled';
-        task.cancelledAt = now();
-      }
+      for (const task of tasks.filter((one) => one.client.id === user.id)) await cancelTask(em, task, user, 'account_deleted', 'account_deleted');
       for (const application of await em.find(Application, { freelancer: user.id, status: 'pending' }, { refresh: true })) {
         application.status = 'withdrawn';
         application.decidedAt = now();
@@ -206,13 +212,7 @@ export function createTasksService(now: () => Date) {
         if (task.status !== 'open' && task.status !== 'in_progress') {
           throw problems.invalidState(`Task ${id} is ${task.status}; only open or in-progress tasks can be cancelled.`);
         }
-        await withdrawPending(tx, task, user, 'task_cancelled');
-        const wasAssigned = task.freelancer;
-        task.status = 'cancelled';
-        task.cancelledAt = now();
-        if (wasAssigned) {
-          recordEvent(tx, 'task_cancelled', { recipientId: wasAssigned.id, actorId: user.id, payload: { task_id: task.id, reason: reason ?? null } });
-        }
+        await cancelTask(tx, task, user, 'task_cancelled', reason ?? null);
       });
       return taskView(em, id);
     },

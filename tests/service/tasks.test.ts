@@ -341,17 +341,20 @@ describe('roles and accounts in use', () => {
   });
 });
 
-
 describe('an account deleted with work open', () => {
   const password = { password: 'StrongPass123' };
   const events = (type: string, recipientId: number) =>
     t.orm.em.fork().getConnection().execute(`select payload from domain_event where type = ? and recipient_id = ? order by id`, [type, recipientId]);
-
-  it('cancels its open tasks and tells their applicants, in the same transaction', async () => {
+  async function openTaskWithApplicant() {
     const client = await actor({ is_client: true, is_freelancer: false });
     const freelancer = await actor({ is_client: false, is_freelancer: true });
     const task = await postTask(client);
-    const bid = (await apply(freelancer, task.id)).body.application_id;
+    const bid: number = (await apply(freelancer, task.id)).body.application_id;
+    return { client, freelancer, task, bid };
+  }
+
+  it('cancels its open tasks and tells their applicants, in the same transaction', async () => {
+    const { client, freelancer, task, bid } = await openTaskWithApplicant();
     expect((await call('DELETE', '/auth/delete-account/', { token: client.token, body: password })).status).toBe(204);
     expect((await call('GET', `/tasks/${task.id}/`)).body.status).toBe('cancelled');
     const mine = (await call('GET', '/tasks/my-applications/', { token: freelancer.token })).body.results;
@@ -360,10 +363,7 @@ describe('an account deleted with work open', () => {
   });
 
   it('withdraws its pending applications: a client can no longer hire it', async () => {
-    const client = await actor({ is_client: true, is_freelancer: false });
-    const freelancer = await actor({ is_client: false, is_freelancer: true });
-    const task = await postTask(client);
-    const bid = (await apply(freelancer, task.id)).body.application_id;
+    const { client, freelancer, task, bid } = await openTaskWithApplicant();
     expect((await call('DELETE', '/auth/delete-account/', { token: freelancer.token, body: password })).status).toBe(204);
     const hire = await call('POST', `/tasks/applications/${bid}/accept/`, { token: client.token });
     expect(hire).toMatchObject({ status: 409, body: { code: 'invalid_state' } });
