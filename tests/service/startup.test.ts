@@ -66,7 +66,7 @@ describe('npm start without a usable embedded PostgreSQL', () => {
   it.runIf(process.getuid?.() === 0)('names a folder that PostgreSQL’s own user cannot enter (running as root)', () => {
     const parent = tempFolder();
     chmodSync(parent, 0o700);
-    expectClearFailure(startService(join(parent, 'data')), /"postgres" that PostgreSQL runs as .* cannot enter or write/);
+    expectClearFailure(startService(join(parent, 'data')), /"postgres" \(it refuses root\), and that user cannot enter .*, which holds its data folder\. Open it to other users \(chmod o\+x /);
   });
 });
 
