@@ -10,6 +10,8 @@ const commaList = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
+const days = z.coerce.number().positive().max(3650);
+
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const EnvSchema = z.object({
@@ -18,6 +20,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
   SEED_DEMO: flag.default(false),
   PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
@@ -29,6 +32,7 @@ const EnvSchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 60 * 60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('taskmarket <no-reply@taskmarket.example>'),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -36,6 +40,14 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  TOKEN_RETENTION_DAYS: days.default(7),
+  EVENT_RETENTION_DAYS: days.default(30),
+  JOB_RETENTION_DAYS: days.default(1),
+  DEAD_LETTER_RETENTION_DAYS: days.default(30),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 /** The names of every variable the service reads (documented in .env.example and README). */

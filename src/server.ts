@@ -1,13 +1,20 @@
 /**
  * `npm start`: configuration, database (embedded when DATABASE_URL is unset) and migrations, the
- * job queue and its mail worker, optional demo data, then the HTTP server. SIGINT/SIGTERM stop
- * it gracefully: no new connections, running requests and jobs finish, then the database closes.
- * A database or a port it cannot have stops it with one message naming the cause, and exit code 1.
+ * job queue and its workers, optional demo data, then the HTTP server. A database or a port it
+ * cannot have stops it with one message naming the cause, and exit code 1.
+ *
+ * SIGTERM drains without dropping a request: readiness answers 503 at once, the server keeps
+ * serving for SHUTDOWN_GRACE_SECONDS (a load balancer stops sending meanwhile) with every answer
+ * closing its connection, then stops accepting, closes idle connections, lets the requests in
+ * flight finish (SHUTDOWN_TIMEOUT_SECONDS at most), stops the workers and closes the database.
+ * SIGINT (Ctrl+C) does the same without the grace period; a second one stops at once.
  */
+import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
 import { startWorkers } from './app/workers.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
@@ -15,7 +22,7 @@ import { startQueue } from './jobs/queue.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -28,6 +35,9 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
 
+/** Set by the first SIGTERM/SIGINT: not ready, every answer closes its connection. */
+let draining = false;
+/** Set once the workers and the database are being closed. */
 let stopping = false;
 const database = await openDatabase(config, logger).catch((error: unknown) => {
   // The cause and the way out, in one message: no stack trace to read through.
@@ -35,19 +45,22 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   console.error(error.message);
   process.exit(1);
 });
-const queue = await startQueue({ connectionString: database.url, logger, isShuttingDown: () => stopping });
+const queue = await startQueue({ connectionString: database.url, logger, retention: config, isShuttingDown: () => stopping });
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
-const { app, auth } = createApp({ config, orm: database.orm, queue, logger, now: () => new Date() });
-await startWorkers({ queue, orm: database.orm, auth, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }) });
+const now = () => new Date();
+const { app, auth } = createApp({ config, orm: database.orm, queue, logger, now, isDraining: () => draining });
+const mailer = createMailer(config, logger);
+await startWorkers({ queue, orm: database.orm, auth, config, now, mailer });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
-});
+}) as Server;
 
-/** Stops the queue and the database (and so the embedded PostgreSQL), then the process. */
+/** Stops the workers (running jobs finish), the mailer and the database (and so the embedded PostgreSQL), then the process. */
 async function stop(exitCode: number) {
   stopping = true;
   await queue.stop();
+  mailer.close();
   await database.close();
   process.exit(exitCode);
 }
@@ -63,12 +76,28 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   void stop(1);
 });
 
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+async function drain(signal: 'SIGTERM' | 'SIGINT') {
+  if (draining) {
+    if (!stopping) {
+      logger.warn({ signal }, 'second signal: stopping without waiting for requests in flight');
+      await stop(1);
+    }
+    return;
+  }
+  draining = true;
+  const graceSeconds = signal === 'SIGTERM' ? config.SHUTDOWN_GRACE_SECONDS : 0;
+  logger.info({ signal, grace_seconds: graceSeconds }, 'draining: readiness answers 503, answers close their connections');
+  await sleep(graceSeconds * 1000);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const overdue = setTimeout(() => {
+    logger.warn(`requests still running after SHUTDOWN_TIMEOUT_SECONDS (${config.SHUTDOWN_TIMEOUT_SECONDS} s): closing their connections`);
+    server.closeAllConnections();
+  }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+  await closed;
+  clearTimeout(overdue);
+  logger.info('drained: every request answered');
   await stop(0);
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void drain('SIGINT'));
+process.on('SIGTERM', () => void drain('SIGTERM'));

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
+import type { HttpBindings } from '@hono/node-server';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
@@ -21,8 +22,11 @@ import { registerTasksRoutes } from '../tasks/tasks.routes.ts';
 import { createTasksService } from '../tasks/tasks.service.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
 import { rateLimit } from '../lib/rate-limit.ts';
+import { MAIL_QUEUE } from '../mail/outbox.ts';
+import { setPasswordHashConcurrency } from '../auth/passwords.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
+import { createMetrics } from './metrics.ts';
 import { createRouter, mount, type AppRouter } from './router.ts';
 
 const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json', import.meta.url), 'utf8');
@@ -30,7 +34,12 @@ const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json',
 export type AppOptions = AppDeps & {
   /** Replaces Google's key set (tests use a local one). */
   verifyGoogleToken?: GoogleVerifier;
+  /** True once the server is shutting down: not ready, and every answer closes its connection. */
+  isDraining?: () => boolean;
 };
+
+/** The queues whose backlog health and metrics report. */
+const MONITORED_QUEUES = [MAIL_QUEUE];
 
 /** The operationIds that have a handler on `router`. */
 function servedOperationIds(router: AppRouter): Set<string> {
@@ -43,6 +52,8 @@ function servedOperationIds(router: AppRouter): Set<string> {
 
 export function createApp(options: AppOptions) {
   const { config, orm, logger, now } = options;
+  const isDraining = options.isDraining ?? (() => false);
+  setPasswordHashConcurrency(config.PASSWORD_HASH_CONCURRENCY);
   const signer = createTokenSigner({
     secret: config.JWT_SECRET,
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -71,7 +82,17 @@ export function createApp(options: AppOptions) {
     onAccountDeletion: [tasks.releaseAccount],
   });
 
+  const metrics = createMetrics({ orm, queue: options.queue, queues: MONITORED_QUEUES });
   const app = new OpenAPIHono<AppEnv>();
+  app.use(async (c, next) => {
+    await next();
+    // An answer sent before the request's body arrived whole (401, 413, 400 …) ends the
+    // connection: the server would otherwise close it mid-keep-alive once it gives up waiting
+    // for the rest, under a next request the client may already have sent. Draining ends them all.
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    if (isDraining() || (incoming && !incoming.complete)) c.header('Connection', 'close');
+  });
+  app.use(metrics.recordRequests);
   // A caller's id is kept only when short and safe to log and echo (the contract's RequestId).
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use(async (c, next) => {
@@ -133,10 +154,22 @@ export function createApp(options: AppOptions) {
     }
   }
 
+  // Liveness and status: 200 while the process serves and its database answers, draining or not.
   api.get('/health/', async (c) => {
     const database = await orm.isConnected();
-    return c.json({ status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down' }, database ? 200 : 503);
+    const queues = database ? await options.queue.backlog(MONITORED_QUEUES) : [];
+    return c.json(
+      { status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down', draining: isDraining(), queues },
+      database ? 200 : 503,
+    );
   });
+  // Readiness: whether a load balancer should send requests here; 503 from the moment a drain starts.
+  api.get('/health/ready/', async (c) => {
+    if (isDraining()) return c.json({ status: 'draining' }, 503);
+    const database = await orm.isConnected();
+    return c.json({ status: database ? 'ready' : 'database down' }, database ? 200 : 503);
+  });
+  metrics.registerEndpoint(api, config);
   api.get('/openapi.json', (c) => c.body(bundledSpec, 200, { 'Content-Type': 'application/json' }));
   api.get('/docs/', Scalar({ url: '/api/openapi.json', pageTitle: 'taskmarket API' }));
 

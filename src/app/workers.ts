@@ -1,15 +1,30 @@
 /**
- * Every background worker of the service, started once the app is assembled: mail delivery and
- * the domains' jobs. `npm start` and the tests start the same set.
+ * Every background worker of the service, started once the app is assembled: mail delivery, the
+ * domains' jobs and the scheduled pruning. `npm start` and the tests start the same set.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startAuthJobs } from '../auth/auth.jobs.ts';
 import type { AuthService } from '../auth/auth.service.ts';
+import type { Config } from '../config.ts';
+import { startEventsJobs } from '../events/events.jobs.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { startMailWorker } from '../mail/outbox.ts';
 
-export async function startWorkers(deps: { queue: JobQueue; orm: MikroORM; mailer: Mailer; auth: AuthService }): Promise<void> {
-  await startMailWorker(deps.queue, deps.mailer);
-  await startAuthJobs(deps.queue, deps.orm, deps.auth);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type WorkerDeps = {
+  queue: JobQueue;
+  orm: MikroORM;
+  mailer: Mailer;
+  auth: AuthService;
+  config: Pick<Config, 'TOKEN_RETENTION_DAYS' | 'EVENT_RETENTION_DAYS'>;
+  now: () => Date;
+};
+
+export async function startWorkers(deps: WorkerDeps): Promise<void> {
+  const { queue, orm, now, config } = deps;
+  await startMailWorker(queue, deps.mailer);
+  await startAuthJobs({ queue, orm, now, auth: deps.auth, tokenRetentionMs: config.TOKEN_RETENTION_DAYS * DAY_MS });
+  await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
 }

@@ -64,9 +64,10 @@ const RefreshTokenSchema = defineEntity({
     // Every token descended from one login shares a family; reuse revokes the family.
     familyId: p.uuid().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    expiresAt: p.datetime(),
+    // Pruning looks them up by expiry and revocation (auth.jobs.ts).
+    expiresAt: p.datetime().index(),
     usedAt: p.datetime().nullable(),
-    revokedAt: p.datetime().nullable(),
+    revokedAt: p.datetime().nullable().index(),
   },
 });
 export class RefreshToken extends RefreshTokenSchema.class {}
@@ -84,8 +85,9 @@ const EmailTokenSchema = defineEntity({
     // SHA-256 of the token: the token itself exists only in the mail.
     tokenHash: p.string().length(64).unique(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    expiresAt: p.datetime(),
-    usedAt: p.datetime().nullable(),
+    // Pruning looks them up by expiry and use (auth.jobs.ts).
+    expiresAt: p.datetime().index(),
+    usedAt: p.datetime().nullable().index(),
   },
 });
 export class EmailToken extends EmailTokenSchema.class {}

@@ -4,6 +4,7 @@
  * and passwords built from the username or email).
  */
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
@@ -18,19 +19,30 @@ const strength = new ZxcvbnFactory({
   translations: english.translations,
 });
 
+/**
+ * Each hash holds 19 MiB while it runs, outside the JS heap: without a bound, a burst of sign-ins
+ * multiplies that by however many arrive at once. Beyond the bound they wait their turn.
+ */
+const hashingSlots = pLimit(2);
+
+/** How many hashes may run at once (PASSWORD_HASH_CONCURRENCY). */
+export function setPasswordHashConcurrency(concurrency: number): void {
+  hashingSlots.concurrency = concurrency;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, HASH_OPTIONS);
+  return hashingSlots(() => argon2.hash(password, HASH_OPTIONS));
 }
 
 export function verifyPassword(hash: string, password: string): Promise<boolean> {
-  return argon2.verify(hash, password);
+  return hashingSlots(() => argon2.verify(hash, password));
 }
 
 // Compared against when the account does not exist, so that the answer takes as long.
 const decoyHash = hashPassword('decoy password that matches nothing');
 /** Spends the time of a password check and answers no match. */
 export async function burnPasswordCheck(password: string): Promise<false> {
-  await argon2.verify(await decoyHash, password);
+  await verifyPassword(await decoyHash, password);
   return false;
 }
 

@@ -11,7 +11,7 @@ import { ormConfig } from './orm-config.ts';
 
 export type Database = { orm: MikroORM; url: string; close: () => Promise<void> };
 
-export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>, logger: Logger): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_MAX'>, logger: Logger): Promise<Database> {
   let url = config.DATABASE_URL;
   let stopEmbedded = async () => {};
   if (!url) {
@@ -21,7 +21,7 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_D
     stopEmbedded = embedded.stop;
     logger.info({ dataDir }, 'DATABASE_URL unset: started an embedded PostgreSQL');
   }
-  const orm = await MikroORM.init(ormConfig(url));
+  const orm = await MikroORM.init(ormConfig(url, config.DATABASE_POOL_MAX));
   const applied = await orm.migrator.up();
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   return {

@@ -14,7 +14,7 @@ import { migrationsList } from './migrations/index.ts';
 
 export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities, ...rateLimitEntities];
 
-export function ormConfig(clientUrl: string) {
+export function ormConfig(clientUrl: string, poolMax = 10) {
   return defineConfig({
     clientUrl,
     entities,
@@ -22,7 +22,7 @@ export function ormConfig(clientUrl: string) {
     migrations: { migrationsList, path: 'src/db/migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // Loading a relation must be asked for; nothing is fetched behind the caller's back.
     forceUndefined: false,
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: poolMax },
     debug: false,
     allowGlobalContext: false,
   });

@@ -25,7 +25,8 @@ const DomainEventSchema = defineEntity({
     actorId: p.integer().nullable(),
     payload: p.json<Record<string, unknown>>(),
     occurredAt: p.datetime().onCreate(() => new Date()),
-    processedAt: p.datetime().nullable(),
+    // Pruning looks them up by when they were processed (events.jobs.ts).
+    processedAt: p.datetime().nullable().index(),
   },
 });
 export class DomainEvent extends DomainEventSchema.class {}

@@ -4,25 +4,34 @@
  */
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
 
 export type Mail = { to: string; subject: string; text: string };
-export type Mailer = { send: (mail: Mail) => Promise<void> };
+export type Mailer = {
+  send: (mail: Mail) => Promise<void>;
+  /** Closes the SMTP connections once the mails in hand are sent. */
+  close: () => void;
+};
 
-export function createMailer(options: { smtpUrl?: string; from: string; logger: Logger }): Mailer {
-  if (!options.smtpUrl) {
+export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'SMTP_MAX_CONNECTIONS'>, logger: Logger): Mailer {
+  if (!config.SMTP_URL) {
     return {
       async send(mail) {
-        options.logger.warn(
+        logger.warn(
           { mail },
           `DEVELOPMENT FALLBACK, mail not sent: SMTP_URL is unset, so this mail to ${mail.to} ("${mail.subject}") is written here, live links included. Production requires SMTP_URL.`,
         );
       },
+      close() {},
     };
   }
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  // A pool: mails share up to maxConnections open SMTP sessions instead of one handshake each;
+  // sends beyond that wait in the pool's own queue.
+  const transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: config.SMTP_MAX_CONNECTIONS, maxMessages: 1000 });
   return {
     async send(mail) {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
     },
+    close: () => transport.close(),
   };
 }

@@ -35,7 +35,7 @@ describe('mail without SMTP_URL (development)', () => {
   it('is written to the log under a line that says it is a development fallback', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    await createMailer({ from: 'taskmarket <no-reply@taskmarket.example>', logger }).send({ to: 'sara@example.com', subject: 'Reset your password', text: 'token=abc' });
+    await createMailer(loadConfig({}), logger).send({ to: 'sara@example.com', subject: 'Reset your password', text: 'token=abc' });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!).msg).toMatch(/^DEVELOPMENT FALLBACK, mail not sent: SMTP_URL is unset/);
   });

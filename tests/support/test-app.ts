@@ -51,11 +51,12 @@ export async function startTestApp(
   const orm = await MikroORM.init(ormConfig(database.url));
   await orm.migrator.up();
   if (options.seed) await seedDemoIfEmpty(orm, logger);
-  const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5 });
+  const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5, retention: config });
 
   const { app, auth } = createApp({ config, orm, queue, logger, now });
   // `workers: false` leaves queued jobs alone, to look at what a request queued.
-  if (options.workers !== false) await startWorkers({ queue, orm, auth, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }) });
+  const mailer = createMailer(config, logger);
+  if (options.workers !== false) await startWorkers({ queue, orm, auth, config, now, mailer });
 
   /** app.fetch, with every answer checked against the contract. */
   const fetch = async (input: Request | string, init?: RequestInit): Promise<Response> => {
@@ -80,8 +81,10 @@ export async function startTestApp(
     advanceClock: (ms: number) => {
       clockOffsetMs += ms;
     },
+    queue,
     async close() {
       await queue.stop();
+      mailer.close();
       await orm.close();
       await smtp.stop();
       await google.stop();
