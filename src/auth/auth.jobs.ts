@@ -7,7 +7,7 @@ import { deleteInBatches } from '../db/delete-in-batches.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { AUTH_JOBS, type AuthService, type MailRequest } from './auth.service.ts';
 
-const PRUNE_TOKENS = 'auth.prune-tokens';
+export const PRUNE_TOKENS = 'auth.prune-tokens';
 
 export type AuthJobsDeps = {
   queue: JobQueue;

@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { deleteInBatches } from '../db/delete-in-batches.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
-const PRUNE_EVENTS = 'events.prune';
+export const PRUNE_EVENTS = 'events.prune';
 
 export type EventsJobsDeps = { queue: JobQueue; orm: MikroORM; now: () => Date; eventRetentionMs: number };
 

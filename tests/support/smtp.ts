@@ -6,12 +6,27 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { to: string[]; raw: string; text: string };
 
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; waitForMail: (to: string, match?: RegExp, timeoutMs?: number) => Promise<ReceivedMail>; stop: () => Promise<void> }> {
+/** An SMTP reply refusing a recipient: 4xx asks to try later, 5xx refuses for good. */
+export type SmtpRefusal = { code: number; message: string };
+
+export async function startSmtpServer(
+  options: { refuse?: (recipient: string) => SmtpRefusal | undefined } = {},
+): Promise<{ url: string; mails: ReceivedMail[]; connections: () => number; waitForMail: (to: string, match?: RegExp, timeoutMs?: number) => Promise<ReceivedMail>; stop: () => Promise<void> }> {
   const mails: ReceivedMail[] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuse?.(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,6 +55,8 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    /** SMTP connections opened so far. */
+    connections: () => connections,
     waitForMail,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -17,18 +17,25 @@ import { createMailer } from '../../src/mail/mailer.ts';
 import { contractViolations } from './contract-validator.ts';
 import { createTestDatabase } from './database.ts';
 import { GOOGLE_CLIENT_ID, startGoogleKeys } from './google-keys.ts';
-import { startSmtpServer } from './smtp.ts';
+import { startSmtpServer, type SmtpRefusal } from './smtp.ts';
 
 export const BASE_URL = 'http://taskmarket.test/api';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; seed?: boolean; sharedDatabaseOf?: { databaseUrl: string }; workers?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    sharedDatabaseOf?: { databaseUrl: string };
+    workers?: boolean;
+    /** Recipients the SMTP server refuses, and how. */
+    refuseMail?: (recipient: string) => SmtpRefusal | undefined;
+  } = {},
 ) {
   // A second instance on the database of another (restarts, several instances): dropped by its owner.
   const database = options.sharedDatabaseOf ? { url: options.sharedDatabaseOf.databaseUrl, drop: async () => {} } : await createTestDatabase();
-  const smtp = await startSmtpServer();
+  const smtp = await startSmtpServer({ refuse: options.refuseMail });
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
   const google = await startGoogleKeys(now);
@@ -77,6 +84,8 @@ export async function startTestApp(
     fetch,
     /** A new SDK client (its own session) driving the app in-process. */
     client: (): TaskmarketClient => createClient({ baseUrl: BASE_URL, fetch: (request: Request) => fetch(request) }),
+    /** The service's clock. */
+    now,
     /** Moves the service's clock forward. */
     advanceClock: (ms: number) => {
       clockOffsetMs += ms;
