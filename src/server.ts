@@ -10,6 +10,7 @@
  * SIGINT (Ctrl+C) does the same without the grace period; a second one stops at once.
  */
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
@@ -76,6 +77,9 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   void stop(1);
 });
 
+/** How long connections accepted just before the listener closed get to show a request. */
+const LINGER_MS = 1000;
+
 async function drain(signal: 'SIGTERM' | 'SIGINT') {
   if (draining) {
     if (!stopping) {
@@ -88,7 +92,10 @@ async function drain(signal: 'SIGTERM' | 'SIGINT') {
   const graceSeconds = signal === 'SIGTERM' ? config.SHUTDOWN_GRACE_SECONDS : 0;
   logger.info({ signal, grace_seconds: graceSeconds }, 'draining: readiness answers 503, answers close their connections');
   await sleep(graceSeconds * 1000);
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Stop accepting, but not as http.Server#close does, which also drops idle connections at once:
+  // a connection opened a moment ago may carry a request not parsed yet. They get a moment first.
+  const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+  await sleep(LINGER_MS);
   server.closeIdleConnections();
   const overdue = setTimeout(() => {
     logger.warn(`requests still running after SHUTDOWN_TIMEOUT_SECONDS (${config.SHUTDOWN_TIMEOUT_SECONDS} s): closing their connections`);
