@@ -46,10 +46,6 @@ export function toSkill(skill: Skill): S.Skill {
   return { id: skill.id, slug: skill.slug, name: skill.name, category_id: skill.category?.id ?? null };
 }
 
-export function toPublicUser(user: User, skills: Skill[], completedTasksCount: number): S.PublicUser {
-  return { ...profileFields(user), skills: skills.map(toSkill), completed_tasks_count: completedTasksCount };
-}
-
 export function toPortfolioItem(item: PortfolioItem): S.PortfolioItem {
   return {
     id: item.id,

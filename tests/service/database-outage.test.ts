@@ -13,10 +13,12 @@ import { contractViolations } from '../support/contract-validator.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { BASE_URL } from '../support/test-app.ts';
+import { startQueue, type JobQueue } from '../../src/jobs/queue.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let orm: MikroORM;
+let queue: JobQueue;
 let app: ReturnType<typeof createApp>['app'];
 
 beforeAll(async () => {
@@ -30,9 +32,12 @@ beforeAll(async () => {
   url.port = String(proxy.port);
   orm = await MikroORM.init(ormConfig(url.toString()));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent' });
-  ({ app } = createApp({ config, orm, queue: undefined as never, logger: createLogger('silent'), now: () => new Date() }));
+  const logger = createLogger('silent');
+  queue = await startQueue({ connectionString: url.toString(), logger, retention: config });
+  ({ app } = createApp({ config, orm, queue, logger, now: () => new Date() }));
 });
 afterAll(async () => {
+  await queue?.stop();
   await orm?.close();
   await proxy?.close();
   await database?.drop();
@@ -65,8 +70,10 @@ describe('a database outage', () => {
       expect(await response.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
     }
     expect((await app.fetch(new Request(`${BASE_URL}/health/`))).status).toBe(503);
+    expect((await app.fetch(new Request(`${BASE_URL}/health/ready/`))).status).toBe(503);
     await proxy.restore();
     expect((await send('GET', '/tasks/')).status).toBe(200);
     expect((await app.fetch(new Request(`${BASE_URL}/health/`))).status).toBe(200);
+    expect((await app.fetch(new Request(`${BASE_URL}/health/ready/`))).status).toBe(200);
   });
 });

@@ -64,7 +64,15 @@ describe('the served contract', () => {
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/openapi.json');
     const health = await t.app.fetch(new Request(`${BASE_URL}/health/`));
-    expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      draining: false,
+      queues: [{ queue: 'mail.send', waiting: expect.any(Number), oldest_waiting_seconds: expect.any(Number), dead_lettered: 0 }],
+    });
+    const ready = await t.app.fetch(new Request(`${BASE_URL}/health/ready/`));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
   const notBuilt = [...specOperations(spec)].filter(([key]) => !/ \/(auth|tasks)\//.test(key));
