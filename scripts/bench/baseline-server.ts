@@ -1,5 +1,5 @@
 /**
- * The benchmark's baseline: a bare node:http + pg server answering the same three requests with
+ * The benchmark's baseline: a bare node:http + pg server answering the same requests with
  * the same SQL statements (imported from the service) and the same JSON, without framework,
  * validation or ORM. Started by scripts/bench/run.ts in its own process.
  */
@@ -9,6 +9,7 @@ import { authenticateStatement } from '../../src/auth/authenticate-statement.ts'
 import { createTokenSigner } from '../../src/auth/tokens.ts';
 import { applyStatement, type ApplyOutcome } from '../../src/tasks/apply-statement.ts';
 import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskRow } from '../../src/tasks/task-views.ts';
+import { publicUserByUsernameQuery, publicUserFromRow, publicUserListQuery, type PublicUserRow } from '../../src/auth/user-views.ts';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const signer = createTokenSigner({ secret: process.env.JWT_SECRET!, accessTtlSeconds: 900, refreshTtlSeconds: 3600, now: () => new Date() });
@@ -24,10 +25,18 @@ async function readJson(request: import('node:http').IncomingMessage): Promise<{
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** The signed-in user's row, as the service's authentication reads it, or undefined. */
+async function authenticate(request: import('node:http').IncomingMessage) {
+  const claims = await signer.verifyAccess(request.headers.authorization!.slice(7));
+  const statement = authenticateStatement(claims);
+  return { claims, user: (await pool.query(statement.text, statement.values)).rows[0] };
+}
+
 const server = createServer(async (request, response) => {
   try {
     const url = new URL(request.url!, 'http://localhost');
     const detail = /^\/api\/tasks\/(\d+)\/$/.exec(url.pathname);
+    const profile = /^\/api\/auth\/users\/([^/]+)\/$/.exec(url.pathname);
     const applyPath = /^\/api\/tasks\/(\d+)\/apply\/$/.exec(url.pathname);
     if (url.pathname === '/api/tasks/' && request.method === 'GET') {
       const q = url.searchParams;
@@ -43,13 +52,23 @@ const server = createServer(async (request, response) => {
       const { rows } = await pool.query<TaskRow>(query.text, query.values);
       if (!rows[0]) send(response, 404, { status: 404 });
       else send(response, 200, taskFromRow(rows[0]));
+    } else if (url.pathname === '/api/auth/users/' && request.method === 'GET') {
+      if (!(await authenticate(request)).user) return send(response, 401, { status: 401 });
+      const pageSize = Number(url.searchParams.get('page_size') ?? 20);
+      const query = publicUserListQuery({ ordering: 'username' }, { limit: pageSize, offset: 0 });
+      const { rows } = await pool.query<PublicUserRow & { total: number }>(query.text, query.values);
+      send(response, 200, { count: rows[0]?.total ?? 0, next: null, previous: null, results: rows.map(publicUserFromRow) });
+    } else if (profile && request.method === 'GET') {
+      if (!(await authenticate(request)).user) return send(response, 401, { status: 401 });
+      const query = publicUserByUsernameQuery(decodeURIComponent(profile[1]!));
+      const { rows } = await pool.query<PublicUserRow>(query.text, query.values);
+      if (!rows[0]) send(response, 404, { status: 404 });
+      else send(response, 200, publicUserFromRow(rows[0]));
     } else if (applyPath && request.method === 'POST') {
-      const claims = await signer.verifyAccess(request.headers.authorization!.slice(7));
+      const { claims, user } = await authenticate(request);
       const body = await readJson(request);
       const taskId = Number(applyPath[1]);
       const [units, cents] = body.bid_amount.split('.');
-      const authenticate = authenticateStatement(claims);
-      const user = (await pool.query(authenticate.text, authenticate.values)).rows[0];
       if (!user) {
         send(response, 401, { status: 401 });
         return;

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the service against a bare node:http + pg baseline running the same SQL, on a
  * database seeded with 10,000 tasks. Servers and load generator (autocannon) run in separate
- * processes. Prints a table and writes BENCH.md.
+ * processes. Then a burst of 5,000 mails through the service's queue to a local SMTP sink. The
+ * service's resident memory is sampled throughout. Prints the tables and writes BENCH.md.
  *
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32) change the load.
+ * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32) and BENCH_MAILS (default 5000)
+ * change the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,16 +21,25 @@ import { ormConfig } from '../../src/db/orm-config.ts';
 import { BENCH_TASKS, seedBenchData } from './seed.ts';
 import { projectRoot } from '../generate.ts';
 import { startSmtpServer } from '../../tests/support/smtp.ts';
+import { startQueue } from '../../src/jobs/queue.ts';
+import { queueMail } from '../../src/mail/outbox.ts';
+import { createLogger } from '../../src/logger.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const MAILS = Number(process.env.BENCH_MAILS ?? 5000);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 const ANALYSIS_HEADING = '## Where the time goes';
+
+/** The V8 flags `npm start` gives the service (package.json), so that the bench measures the same process. */
+const startFlags = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).scripts.start as string)
+  .split(' ')
+  .filter((arg) => arg.startsWith('--max-'));
 
 function start(script: string, env: Record<string, string>): ChildProcess {
   // BENCH_PROFILE=dir writes a CPU profile of each server there, to see where the time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  return spawn(join(projectRoot, 'node_modules/.bin/node'), [...profile, script], {
+  return spawn(join(projectRoot, 'node_modules/.bin/node'), [...profile, ...startFlags, script], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -46,6 +57,16 @@ async function waitFor(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not come up`);
+}
+
+/** A process's resident set size in MB (Linux), or NaN where /proc is not available. */
+function residentMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
@@ -85,12 +106,25 @@ try {
   children.push(start('scripts/bench/baseline-server.ts', { ...env, PORT: String(basePort) }));
   await waitFor(`http://127.0.0.1:${appPort}/api/health/`);
   await waitFor(`http://127.0.0.1:${basePort}/api/tasks/42/`);
+  const service = children[0]!;
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idleRss = residentMb(service.pid!);
+  const rssSamples: number[] = [];
+  const sampler = setInterval(() => rssSamples.push(residentMb(service.pid!)), 250);
 
   // The two servers apply to disjoint halves of the open tasks, so every apply is a new one.
   const halves = [openTaskIds.slice(0, openTaskIds.length / 2), openTaskIds.slice(openTaskIds.length / 2)];
   const scenarios = [
     { name: 'GET /api/tasks/?search=dashboard&category=3&page_size=20', options: () => ({ path: '/api/tasks/?search=dashboard&category=3&page_size=20' }) },
     { name: 'GET /api/tasks/{id}/', options: () => ({ path: '/api/tasks/4242/' }) },
+    {
+      name: 'GET /api/auth/users/ (authenticated, 20 profiles)',
+      options: () => ({ path: '/api/auth/users/?page_size=20', headers: { authorization: `Bearer ${tokens[0]}` } }),
+    },
+    {
+      name: 'GET /api/auth/users/{username}/ (authenticated)',
+      options: () => ({ path: '/api/auth/users/bench_f7/', headers: { authorization: `Bearer ${tokens[0]}` } }),
+    },
     {
       name: 'POST /api/tasks/{id}/apply/ (authenticated)',
       options: (half: number) => {
@@ -124,21 +158,55 @@ try {
     // Warm both servers (JIT, pools, caches) before measuring.
     await autocannon({ connections: 8, duration: 2, ...target(appPort, scenario.options(0)) });
     await autocannon({ connections: 8, duration: 2, ...target(basePort, scenario.options(1)) });
-    const service = await load(target(appPort, scenario.options(0)));
+    const measured = await load(target(appPort, scenario.options(0)));
     const baseline = await load(target(basePort, scenario.options(1)));
-    const ratio = (service.rps / baseline.rps).toFixed(2);
+    const ratio = (measured.rps / baseline.rps).toFixed(2);
     rows.push(
-      `| ${scenario.name} | ${service.rps} | ${service.p50} | ${service.p99} | ${baseline.rps} | ${baseline.p50} | ${baseline.p99} | ${ratio}× | ${service.errors + service.non2xx} / ${baseline.errors + baseline.non2xx} |`,
+      `| ${scenario.name} | ${measured.rps} | ${measured.p50} | ${measured.p99} | ${baseline.rps} | ${baseline.p50} | ${baseline.p99} | ${ratio}× | ${measured.errors + measured.non2xx} / ${baseline.errors + baseline.non2xx} |`,
     );
   }
+  clearInterval(sampler);
+  const loadedRss = Math.max(...rssSamples);
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const afterRss = residentMb(service.pid!);
+
+  // The mail burst: queued in one transaction, as a flood of notifications would be, and timed
+  // from the commit until the SMTP sink has them all.
+  const mailOrm = await MikroORM.init(ormConfig(postgres.url));
+  const queue = await startQueue({ connectionString: postgres.url, logger: createLogger('silent'), retention: { JOB_RETENTION_DAYS: 1, DEAD_LETTER_RETENTION_DAYS: 30 } });
+  const delivered = smtp.mails.length;
+  await mailOrm.em.fork().transactional(async (tx) => {
+    for (let n = 0; n < MAILS; n += 1) await queueMail(queue, tx, { to: `reader${n}@example.com`, subject: `Notification ${n}`, text: `Something happened (${n}).` });
+  });
+  const mailStarted = performance.now();
+  while (smtp.mails.length < delivered + MAILS) {
+    if (performance.now() - mailStarted > 600_000) throw new Error(`only ${smtp.mails.length - delivered} of ${MAILS} mails arrived in 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const mailSeconds = (performance.now() - mailStarted) / 1000;
+  const mailsPerMinute = Math.round((MAILS / mailSeconds) * 60);
+  await queue.stop();
+  await mailOrm.close();
 
   const table = [
     '| scenario | service req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | service/baseline | errors+non-2xx (service / baseline) |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
+  const mailTable = [
+    '| scenario | mails | seconds | mails per minute (one instance) |',
+    '|---|---|---|---|',
+    `| a burst queued in one transaction, sent to a local SMTP sink | ${MAILS} | ${mailSeconds.toFixed(1)} | ${mailsPerMinute} |`,
+  ].join('\n');
+  const memoryTable = [
+    '| service resident memory (RSS) | MB |',
+    '|---|---|',
+    `| idle, 3 s after start | ${idleRss} |`,
+    `| peak under the load above | ${loadedRss} |`,
+    `| 5 s after the load | ${afterRss} |`,
+  ].join('\n');
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${BENCH_TASKS} tasks`;
-  console.log(`\n${machine}\n\n${table}\n`);
+  console.log(`\n${machine}\n\n${table}\n\n${mailTable}\n\n${memoryTable}\n`);
   // The analysis written by hand below the figures survives a new run.
   const benchFile = join(projectRoot, 'BENCH.md');
   const previous = existsSync(benchFile) ? readFileSync(benchFile, 'utf8') : '';
@@ -149,8 +217,8 @@ try {
       'NODE_ENV=production, LOG_LEVEL=warn) and the baseline (a bare node:http + pg server running the same SQL and\n' +
       'building the same JSON, `scripts/bench/baseline-server.ts`) each run in their own process on the same embedded\n' +
       'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× and apply ≥ 0.6× the baseline,\n' +
-      'p99 < 25 ms.\n\n' +
-      `${table}\n${analysis ? `\n${analysis}` : ''}`,
+      'p99 < 25 ms; at least 1,000 mails a minute; under 200 MB resident idle and 400 MB under load.\n\n' +
+      `${table}\n\n${mailTable}\n\n${memoryTable}\n${analysis ? `\n${analysis}` : ''}`,
   );
 } finally {
   for (const child of children) child.kill('SIGTERM');

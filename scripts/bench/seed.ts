@@ -1,5 +1,5 @@
 /**
- * The benchmark's data: the demo world plus 10,000 tasks (with skills) and 64 freelancers.
+ * The benchmark's data: the demo world plus 10,000 tasks (with skills) and 64 freelancers (with skills).
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { seedDemoIfEmpty } from '../../src/db/seed.ts';
@@ -31,5 +31,8 @@ export async function seedBenchData(orm: MikroORM): Promise<void> {
     insert into app_user (created_at, updated_at, username, email, password_hash, is_client, is_freelancer, email_verified_at)
     select now(), now(), 'bench_f' || g, 'bench_f' || g || '@example.com', (select password_hash from app_user where id = 2), false, true, now()
     from generate_series(1, ${FREELANCERS}) g`);
+  await connection.execute(`
+    insert into user_skill (user_id, skill_id, level, years_experience)
+    select u.id, 11 + (u.id + k) % 8, 'intermediate', 1 + k from app_user u, generate_series(0, 2) k where u.username like 'bench_f%'`);
   await connection.execute('analyze');
 }

@@ -70,19 +70,27 @@ export function findUserByEmail(em: EntityManager, email: string) {
 export function createAuthService(deps: AuthServiceDeps) {
   const { signer, now } = deps;
 
-  /** A new refresh token (row + JWT) in `familyId`, and an access token. */
-  async function issueSession(em: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
+  /** A new refresh token in `familyId` and an access token, signed; the row is the caller's to store. */
+  async function signSession(user: User, familyId: string) {
     const jti = randomUUID();
     const refresh = await signer.refresh(user.id, jti, familyId);
     const access = await signer.access(user.id, user.authVersion, familyId);
-    em.create(RefreshToken, { id: jti, user, familyId, expiresAt: refresh.expiresAt });
-    return {
+    const row = { id: jti, familyId, expiresAt: refresh.expiresAt };
+    const tokens: TokenPair = {
       access: access.token,
       refresh: refresh.token,
       access_expires_at: access.expiresAt.toISOString(),
       refresh_expires_at: refresh.expiresAt.toISOString(),
       token_type: 'Bearer',
     };
+    return { row, tokens };
+  }
+
+  /** A new session in `familyId`, its refresh token's row written with `em`'s unit of work. */
+  async function issueSession(em: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
+    const { row, tokens } = await signSession(user, familyId);
+    em.create(RefreshToken, { ...row, user });
+    return tokens;
   }
 
   async function revokeAllSessions(em: EntityManager, user: User): Promise<void> {
@@ -120,8 +128,8 @@ export function createAuthService(deps: AuthServiceDeps) {
     return changed === 1;
   }
 
-  function requirePolicy(field: string, password: string, personal: string[]): void {
-    const reasons = passwordProblems(password, personal);
+  async function requirePolicy(field: string, password: string, personal: string[]): Promise<void> {
+    const reasons = await passwordProblems(password, personal);
     if (reasons.length) throw problems.validation({ [field]: reasons });
   }
 
@@ -176,7 +184,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!input.is_client && !input.is_freelancer) {
         throw problems.field('is_client', 'Choose at least one role: is_client or is_freelancer.');
       }
-      requirePolicy('password', input.password, [input.username, input.email, input.first_name ?? '', input.last_name ?? '']);
+      await requirePolicy('password', input.password, [input.username, input.email, input.first_name ?? '', input.last_name ?? '']);
       const passwordHash = await hashPassword(input.password);
       try {
         return await em.transactional(async (tx) => {
@@ -207,7 +215,10 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async login(em: EntityManager, email: string, password: string, address: string): Promise<{ user: User; tokens: TokenPair }> {
       const user = await checkCredentials(em, email, password, address);
-      return em.transactional(async (tx) => ({ user, tokens: await issueSession(tx, tx.merge(user)) }));
+      // Signed first, then one INSERT: no transaction held open around the signing.
+      const { row, tokens } = await signSession(user, randomUUID());
+      await em.insert(RefreshToken, { ...row, user: user.id, createdAt: now() });
+      return { user, tokens };
     },
 
     async refresh(em: EntityManager, refreshToken: string): Promise<TokenPair> {
@@ -282,7 +293,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async changePassword(em: EntityManager, user: User, input: S.ChangePasswordRequest): Promise<TokenPair> {
       await recheckPassword(em, user, input.current_password, 'current_password');
       if (input.new_password === input.current_password) throw problems.field('new_password', 'Choose a password different from the current one.');
-      requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
+      await requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
       const passwordHash = await hashPassword(input.new_password);
       return em.transactional(async (tx) => {
         const current = tx.merge(user);
@@ -346,7 +357,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async confirmPasswordReset(em: EntityManager, input: S.ConfirmPasswordResetRequest): Promise<void> {
       const found = await findLiveEmailToken(em, input.token, 'password_reset');
       const user = found.user;
-      requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
+      await requirePolicy('new_password', input.new_password, [user.username, user.email ?? '', user.firstName, user.lastName]);
       const passwordHash = await hashPassword(input.new_password);
       await em.transactional(async (tx) => {
         if (!(await consumeEmailToken(tx, found))) throw problems.invalidToken('This link was already used.');
