@@ -4,7 +4,7 @@
  * one round trip and no entity is hydrated. The benchmark's bare baseline runs the same ones.
  */
 import type * as S from '../contract/schemas.ts';
-import type { SqlQuery } from '../db/sql.ts';
+import { sqlParameters, type SqlQuery } from '../db/sql.ts';
 import { fromMinor } from '../lib/money.ts';
 import { averageRating } from './auth.serializers.ts';
 
@@ -33,11 +33,7 @@ const PROFILE_COLUMNS = `
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 function userSearch(filters: UserFilters) {
-  const values: unknown[] = [];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const { values, param } = sqlParameters();
   const where = ['u.deleted_at is null'];
   if (filters.search) {
     const pattern = param(`%${escapeLike(filters.search)}%`);

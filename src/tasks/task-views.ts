@@ -6,7 +6,7 @@
 import type * as S from '../contract/schemas.ts';
 import { averageRating } from '../auth/auth.serializers.ts';
 import { fromMinor } from '../lib/money.ts';
-import type { SqlQuery } from '../db/sql.ts';
+import { sqlParameters, type SqlQuery } from '../db/sql.ts';
 import type { TaskStatus } from './tasks.entities.ts';
 
 export type TaskFilters = {
@@ -60,11 +60,7 @@ function moneyToMinor(amount: string): string {
 
 /** The WHERE clause and ORDER BY of a task search, with its parameters. */
 function taskSearch(filters: TaskFilters) {
-  const values: unknown[] = [];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const { values, param } = sqlParameters();
   const where = ['t.deleted_at is null'];
   if (filters.status) where.push(`t.status = ${param(filters.status)}`);
   if (filters.category) where.push(`t.category_id = ${param(filters.category)}`);

@@ -46,6 +46,21 @@ describe('the users directory', () => {
     const bad = await call('GET', '/auth/users/?page_size=500&is_client=maybe', { token: omar });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['query.is_client', 'query.page_size']);
+    expect((await call('GET', '/auth/users/?search=nobody-matches-this', { token: omar })).body).toEqual({ count: 0, next: null, previous: null, results: [] });
+  });
+
+  it('orders by username, by rating (rated first, best average first) or newest first', async () => {
+    const connection = t.orm.em.fork().getConnection();
+    await connection.execute(`update app_user set rating_sum = 0, reviews_count = 0`);
+    await connection.execute(`update app_user set rating_sum = 9, reviews_count = 2, created_at = '2026-03-01' where username = 'sara'`);
+    await connection.execute(`update app_user set rating_sum = 5, reviews_count = 1, created_at = '2026-01-01' where username = 'omar'`);
+    await connection.execute(`update app_user set created_at = '2026-02-01' where username = 'freelancer_user'`);
+    await connection.execute(`update app_user set created_at = '2026-04-01' where username = 'dev_maria'`);
+    const order = async (ordering: string) =>
+      (await call('GET', `/auth/users/?ordering=${ordering}`, { token: omar })).body.results.map((user: { username: string; rating: string | null }) => `${user.username}:${user.rating}`);
+    expect(await order('username')).toEqual(['dev_maria:null', 'freelancer_user:null', 'omar:5.00', 'sara:4.50']);
+    expect(await order('-rating')).toEqual(['omar:5.00', 'sara:4.50', 'freelancer_user:null', 'dev_maria:null']);
+    expect(await order('-date_joined')).toEqual(['dev_maria:null', 'sara:4.50', 'freelancer_user:null', 'omar:5.00']);
   });
 
   it('shows one public profile, case-insensitively', async () => {
