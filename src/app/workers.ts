@@ -10,6 +10,9 @@ import { startEventsJobs } from '../events/events.jobs.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { startMailWorker } from '../mail/outbox.ts';
+import { pruneRateLimits } from '../lib/rate-limit.ts';
+
+export const PRUNE_RATE_LIMITS = 'rate-limits.prune';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,4 +30,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startMailWorker(queue, deps.mailer);
   await startAuthJobs({ queue, orm, now, auth: deps.auth, tokenRetentionMs: config.TOKEN_RETENTION_DAYS * DAY_MS });
   await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
+  await queue.work(PRUNE_RATE_LIMITS, async () => {
+    await pruneRateLimits(orm, now);
+  });
+  await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *');
 }

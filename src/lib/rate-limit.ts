@@ -7,6 +7,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
+import { deleteInBatches } from '../db/delete-in-batches.ts';
 import { querySql } from '../db/sql.ts';
 import { problems } from './problem.ts';
 
@@ -73,4 +74,12 @@ export function rateLimit(options: RateLimitOptions): RateLimit {
       await limiter.delete(key);
     },
   };
+}
+
+/**
+ * Deletes the windows that ended before `now` (rate-limiter-flexible leaves them behind; its own
+ * timer is off, as one per limiter would run the same delete several times over).
+ */
+export function pruneRateLimits(orm: MikroORM, now: () => Date): Promise<number> {
+  return deleteInBatches(orm.em.fork(), 'rate_limit', 'expire < $1', [now().getTime()]);
 }

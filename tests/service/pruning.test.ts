@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRUNE_TOKENS } from '../../src/auth/auth.jobs.ts';
 import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
+import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
 import { caller, newUser } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -46,6 +47,7 @@ describe('scheduled pruning', () => {
     expect(schedules).toEqual([
       { name: PRUNE_TOKENS, cron: expect.stringMatching(/^\d+ \* \* \* \*$/) },
       { name: PRUNE_EVENTS, cron: expect.stringMatching(/^\d+ \* \* \* \*$/) },
+      { name: PRUNE_RATE_LIMITS, cron: expect.stringMatching(/^\d+ \* \* \* \*$/) },
     ]);
   });
 
@@ -113,5 +115,16 @@ describe('scheduled pruning', () => {
     await runJob(PRUNE_EVENTS);
     const left = await sql<{ n: string }>(`select payload->>'n' as n from domain_event order by id`);
     expect(left.map((row) => row.n)).toEqual(['processed lately', 'never processed']);
+  });
+
+  it('deletes rate-limit windows that have ended, and keeps the running ones', async () => {
+    const now = t.now().getTime();
+    await sql(`insert into rate_limit (key, points, expire) values ('test:ended', 3, ?), ('test:running', 2, ?), ('test:forever', 1, null)`, [
+      now - 1000,
+      now + 60_000,
+    ]);
+    await runJob(PRUNE_RATE_LIMITS);
+    const left = await sql<{ key: string }>(`select key from rate_limit where key like 'test:%' order by key`);
+    expect(left.map((row) => row.key)).toEqual(['test:forever', 'test:running']);
   });
 });
