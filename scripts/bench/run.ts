@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createTokenSigner } from '../../src/auth/tokens.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
@@ -30,6 +31,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const MAILS = Number(process.env.BENCH_MAILS ?? 5000);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 const ANALYSIS_HEADING = '## Where the time goes';
+const SERVICE_APP_NAME = 'taskmarket-bench-service';
 
 /** The V8 flags `npm start` gives the service (package.json), so that the bench measures the same process. */
 const startFlags = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).scripts.start as string)
@@ -102,7 +104,8 @@ try {
   const appPort = await freePort();
   const basePort = await freePort();
   const env = { DATABASE_URL: postgres.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'warn', SMTP_URL: smtp.url };
-  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000' }));
+  // PGAPPNAME names the service's connections, to tell them apart in pg_stat_activity.
+  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME }));
   children.push(start('scripts/bench/baseline-server.ts', { ...env, PORT: String(basePort) }));
   await waitFor(`http://127.0.0.1:${appPort}/api/health/`);
   await waitFor(`http://127.0.0.1:${basePort}/api/tasks/42/`);
@@ -110,7 +113,16 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const idleRss = residentMb(service.pid!);
   const rssSamples: number[] = [];
-  const sampler = setInterval(() => rssSamples.push(residentMb(service.pid!)), 250);
+  // How many of the service's connections sit idle inside a transaction while the load runs.
+  const activity = new pg.Client({ connectionString: postgres.url });
+  await activity.connect();
+  const idleInTransaction: number[] = [];
+  const sampler = setInterval(() => {
+    rssSamples.push(residentMb(service.pid!));
+    void activity
+      .query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = $1 and state = 'idle in transaction'`, [SERVICE_APP_NAME])
+      .then(({ rows }) => idleInTransaction.push(rows[0]!.n));
+  }, 250);
 
   // The two servers apply to disjoint halves of the open tasks, so every apply is a new one.
   const halves = [openTaskIds.slice(0, openTaskIds.length / 2), openTaskIds.slice(openTaskIds.length / 2)];
@@ -165,8 +177,25 @@ try {
       `| ${scenario.name} | ${measured.rps} | ${measured.p50} | ${measured.p99} | ${baseline.rps} | ${baseline.p50} | ${baseline.p99} | ${ratio}× | ${measured.errors + measured.non2xx} / ${baseline.errors + baseline.non2xx} |`,
     );
   }
+  // A write through MikroORM's unit of work (a transaction of several statements: the task, its
+  // skills, its event), on the service alone, for what has no single-statement baseline: what a
+  // transaction costs, and whether connections wait idle inside one meanwhile.
+  const clientToken = (await signer.access(1, 1, randomUUID())).token;
+  const createTask = {
+    method: 'POST' as const,
+    path: '/api/tasks/create/',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${clientToken}` },
+    body: JSON.stringify({ title: 'Benchmark task', description: 'Posted by the benchmark, through the unit of work.', category: 5, budget: '300.00', currency: 'usd', skills: [11, 14], remote: true }),
+  };
+  await autocannon({ connections: 8, duration: 2, ...target(appPort, createTask) });
+  idleInTransaction.length = 0;
+  const writes = await load(target(appPort, createTask));
+  const idleDuringWrites = [...idleInTransaction];
+  rows.push(`| POST /api/tasks/create/ (authenticated, unit of work) | ${writes.rps} | ${writes.p50} | ${writes.p99} | — | — | — | — | ${writes.errors + writes.non2xx} / — |`);
   clearInterval(sampler);
+  await activity.end();
   const loadedRss = Math.max(...rssSamples);
+  const idleInTransactionMean = idleDuringWrites.reduce((sum, n) => sum + n, 0) / idleDuringWrites.length;
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const afterRss = residentMb(service.pid!);
 
@@ -205,8 +234,11 @@ try {
     `| peak under the load above | ${loadedRss} |`,
     `| 5 s after the load | ${afterRss} |`,
   ].join('\n');
+  const transactionLine =
+    `Connections of the service *idle in transaction* during the task-creation load, sampled every 250 ms: ` +
+    `${idleInTransactionMean.toFixed(2)} on average, at most ${Math.max(...idleDuringWrites)} (pool of 10).`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${BENCH_TASKS} tasks`;
-  console.log(`\n${machine}\n\n${table}\n\n${mailTable}\n\n${memoryTable}\n`);
+  console.log(`\n${machine}\n\n${table}\n\n${mailTable}\n\n${memoryTable}\n\n${transactionLine}\n`);
   // The analysis written by hand below the figures survives a new run.
   const benchFile = join(projectRoot, 'BENCH.md');
   const previous = existsSync(benchFile) ? readFileSync(benchFile, 'utf8') : '';
@@ -218,7 +250,7 @@ try {
       'building the same JSON, `scripts/bench/baseline-server.ts`) each run in their own process on the same embedded\n' +
       'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× and apply ≥ 0.6× the baseline,\n' +
       'p99 < 25 ms; at least 1,000 mails a minute; under 200 MB resident idle and 400 MB under load.\n\n' +
-      `${table}\n\n${mailTable}\n\n${memoryTable}\n${analysis ? `\n${analysis}` : ''}`,
+      `${table}\n\n${mailTable}\n\n${memoryTable}\n\n${transactionLine}\n${analysis ? `\n${analysis}` : ''}`,
   );
 } finally {
   for (const child of children) child.kill('SIGTERM');

@@ -166,20 +166,19 @@ export function createTasksService(now: () => Date) {
 
     async create(em: EntityManager, user: User, input: S.CreateTaskRequest): Promise<S.Task> {
       if (!user.isClient) throw problems.forbidden('Only clients post tasks. Turn on is_client in your profile first.');
-      const id = await em.transactional(async (tx) => {
-        const task = tx.create(Task, {
-          client: tx.getReference(User, user.id),
-          title: input.title,
-          description: input.description,
-          category: tx.getReference(Category, input.category),
-          budgetMinor: toMinor(input.budget),
-          currency: input.currency,
-        });
-        await applyTaskInput(tx, task, { ...input, remote: input.remote ?? true, skills: input.skills ?? [] }, false);
-        await tx.flush();
-        return task.id;
+      // The catalog is read and the input checked before anything is written; the flush is then
+      // one short transaction holding only the inserts.
+      const task = em.create(Task, {
+        client: em.getReference(User, user.id),
+        title: input.title,
+        description: input.description,
+        category: em.getReference(Category, input.category),
+        budgetMinor: toMinor(input.budget),
+        currency: input.currency,
       });
-      return taskView(em, id);
+      await applyTaskInput(em, task, { ...input, remote: input.remote ?? true, skills: input.skills ?? [] }, false);
+      await em.flush();
+      return taskView(em, task.id);
     },
 
     async update(em: EntityManager, user: User, id: number, input: TaskInput): Promise<S.Task> {
