@@ -1,8 +1,9 @@
 /**
  * Prometheus metrics (prom-client) at `/api/metrics/`: requests by operation and status, their
  * latency, the database pool, the job queues' backlog, and the process (memory, CPU, event loop).
- * Outside development the endpoint needs `Authorization: Bearer <METRICS_TOKEN>`, and without a
- * token it does not exist: metrics name every operation and show the load.
+ * With METRICS_TOKEN set the endpoint needs `Authorization: Bearer <METRICS_TOKEN>`; without one
+ * it is open in development and test and absent in production: metrics show the load and name
+ * every operation.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -83,5 +84,5 @@ export function createMetrics(deps: { orm: MikroORM; queue: JobQueue; queues: Qu
     });
   }
 
-  return { registry, recordRequests, registerEndpoint };
+  return { recordRequests, registerEndpoint };
 }

@@ -87,7 +87,13 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
   const created = new Map<string, Promise<void>>();
   const ensureQueue = (queue: QueueDefinition | string): Promise<string> => {
     const definition = typeof queue === 'string' ? { name: queue } : queue;
-    if (!created.has(definition.name)) created.set(definition.name, createOrUpdate(definition));
+    if (!created.has(definition.name)) {
+      // A failed attempt (the database away) is not remembered: the next call tries again.
+      created.set(definition.name, createOrUpdate(definition).catch((error: unknown) => {
+        created.delete(definition.name);
+        throw error;
+      }));
+    }
     return created.get(definition.name)!.then(() => definition.name);
   };
   // Creating is a no-op for a queue that exists: the update brings an older one to this policy.
@@ -145,7 +151,7 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
     async backlog(queues) {
       const names = await Promise.all(queues.map((queue) => ensureQueue(queue)));
       const deadLetters = queues.map((queue) => queue.deadLetter ?? '');
-      // One statement over pg-boss's job table, served by its (name, state) index.
+      // One statement over pg-boss's job table, for the queues and their dead letter queues.
       const { rows } = await boss.getDb().executeSql(
         `select q.name,
                 count(j.id) filter (where j.name = q.name and j.state in ('created', 'retry'))::int as waiting,
