@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   EVENT_RETENTION_DAYS: days.default(30),
   JOB_RETENTION_DAYS: days.default(1),
   DEAD_LETTER_RETENTION_DAYS: days.default(30),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(65),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
   METRICS_TOKEN: z.string().min(16).optional(),

@@ -56,6 +56,11 @@ await startWorkers({ queue, orm: database.orm, auth, config, now, mailer });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
 }) as Server;
+// Idle keep-alive connections outlive a load balancer's own idle timeout (60 s on the common
+// ones), so that it never sends a request on a connection this server is closing. The headers
+// timeout must be the longer of the two.
+server.keepAliveTimeout = config.KEEP_ALIVE_TIMEOUT_SECONDS * 1000;
+server.headersTimeout = server.keepAliveTimeout + 1000;
 
 /** Stops the workers (running jobs finish), the mailer and the database (and so the embedded PostgreSQL), then the process. */
 async function stop(exitCode: number) {

@@ -130,6 +130,10 @@ describe('SIGTERM under keep-alive load', () => {
     const before = outcomes.filter((outcome) => outcome.sentAt < signalAt);
     const duringGrace = outcomes.filter((outcome) => outcome.sentAt >= signalAt && outcome.sentAt < signalAt + (GRACE_SECONDS - 0.5) * 1000);
     expect(before.length).toBeGreaterThan(100);
+    // Before the drain, connections are kept, for longer than a load balancer's 60 s idle timeout
+    // (the requests in flight when it began are answered with the drain's Connection: close).
+    const wellBefore = before.filter((outcome) => outcome.sentAt < signalAt - 500);
+    expect(new Set(wellBefore.map((outcome) => `${outcome.headers!.connection}; ${outcome.headers!['keep-alive']}`))).toEqual(new Set(['keep-alive; timeout=65']));
     expect(duringGrace.length).toBeGreaterThan(50);
     // No reset, no error: an HTTP answer for each, and a success.
     expect(before.filter((outcome) => outcome.error)).toEqual([]);
