@@ -7,7 +7,8 @@
  * serving for SHUTDOWN_GRACE_SECONDS (a load balancer stops sending meanwhile) with every answer
  * closing its connection, then stops accepting, closes idle connections, lets the requests in
  * flight finish (SHUTDOWN_TIMEOUT_SECONDS at most), stops the workers and closes the database.
- * SIGINT (Ctrl+C) does the same without the grace period; a second one stops at once.
+ * SIGINT (Ctrl+C) does the same without the grace period; a second one stops at once. Under
+ * `npm start`, the parent's disappearance counts as a SIGTERM (npm's shell does not forward it).
  */
 import type { Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
@@ -85,16 +86,16 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 /** How long connections accepted just before the listener closed get to show a request. */
 const LINGER_MS = 1000;
 
-async function drain(signal: 'SIGTERM' | 'SIGINT') {
+async function drain(signal: 'SIGTERM' | 'SIGINT' | 'parent gone') {
   if (draining) {
-    if (!stopping) {
+    if (!stopping && signal !== 'parent gone') {
       logger.warn({ signal }, 'second signal: stopping without waiting for requests in flight');
       await stop(1);
     }
     return;
   }
   draining = true;
-  const graceSeconds = signal === 'SIGTERM' ? config.SHUTDOWN_GRACE_SECONDS : 0;
+  const graceSeconds = signal === 'SIGINT' ? 0 : config.SHUTDOWN_GRACE_SECONDS;
   logger.info({ signal, grace_seconds: graceSeconds }, 'draining: readiness answers 503, answers close their connections');
   await sleep(graceSeconds * 1000);
   // Stop accepting, but not as http.Server#close does, which also drops idle connections at once:
@@ -113,3 +114,13 @@ async function drain(signal: 'SIGTERM' | 'SIGINT') {
 }
 process.on('SIGINT', () => void drain('SIGINT'));
 process.on('SIGTERM', () => void drain('SIGTERM'));
+
+// `npm start` runs the service under a shell that does not pass signals on: a SIGTERM sent to npm
+// (docker stop, a process manager) ends npm and the shell and leaves the service running alone,
+// to be killed later mid-request. Started by npm, the service drains once its parent is gone.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void drain('parent gone');
+  }, 500).unref();
+}

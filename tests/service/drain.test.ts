@@ -161,3 +161,40 @@ describe('SIGTERM under keep-alive load', () => {
     }
   }, 120_000);
 });
+
+describe('SIGTERM sent to `npm start`', () => {
+  it('reaches the service, though npm’s shell does not pass it on: it drains and exits', async () => {
+    const { url } = database;
+    // npm itself, as `npm start` runs it (npm_execpath is set when the tests run under npm).
+    const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'start']] as const : ['npm', ['start']] as const;
+    const started = spawn(npm[0], [...npm[1]], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const log: string[] = [];
+    // The service holds the pipe after npm is gone: its end is the service's exit.
+    const ended = new Promise<void>((resolve) => started.stdout!.once('end', () => resolve()));
+    const npmPort = await new Promise<number>((resolve, reject) => {
+      createInterface({ input: started.stdout! }).on('line', (line) => {
+        log.push(line);
+        const match = /taskmarket API on http:\/\/localhost:(\d+)\//.exec(line);
+        if (match) resolve(Number(match[1]));
+      });
+      started.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening`)));
+    });
+    const previousPort = port;
+    port = npmPort;
+    try {
+      expect((await send(false, 'GET', '/api/health/ready/')).status).toBe(200);
+      started.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await send(false, 'GET', '/api/health/ready/')).status).toBe(503);
+      await ended;
+      expect(log.some((line) => line.includes('drained: every request answered'))).toBe(true);
+      expect((await send(false, 'GET', '/api/health/')).error).toBe('ECONNREFUSED');
+    } finally {
+      port = previousPort;
+    }
+  }, 120_000);
+});
