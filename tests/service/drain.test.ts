@@ -3,7 +3,7 @@
  * reading and writing, a SIGTERM in the middle. Readiness answers 503 at once while liveness
  * stays 200; every request sent before the signal, and during the grace period, gets its answer
  * (no reset); answers of the drain close their connection; every acknowledged write is in the
- * database; the process exits 0.
+ * database; the process exits 0. And a SIGTERM sent to `npm start` reaches the service too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
@@ -19,6 +19,7 @@ type Outcome = { sentAt: number; status?: number; headers?: IncomingHttpHeaders;
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let server: ChildProcess;
+/** The port of the server started directly (not the one under npm). */
 let port: number;
 let exitCode: Promise<number | null>;
 
@@ -57,13 +58,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function send(agent: Agent | false, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Omit<Outcome, 'sentAt' | 'kind'>> {
+function send(agent: Agent | false, method: string, path: string, options: { token?: string; body?: unknown; port?: number } = {}): Promise<Omit<Outcome, 'sentAt' | 'kind'>> {
   return new Promise((resolve) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = request(
       {
         host: '127.0.0.1',
-        port,
+        port: options.port ?? port,
         method,
         path,
         agent,
@@ -164,12 +165,11 @@ describe('SIGTERM under keep-alive load', () => {
 
 describe('SIGTERM sent to `npm start`', () => {
   it('reaches the service, though npm’s shell does not pass it on: it drains and exits', async () => {
-    const { url } = database;
     // npm itself, as `npm start` runs it (npm_execpath is set when the tests run under npm).
     const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'start']] as const : ['npm', ['start']] as const;
     const started = spawn(npm[0], [...npm[1]], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '1' },
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const log: string[] = [];
@@ -183,18 +183,12 @@ describe('SIGTERM sent to `npm start`', () => {
       });
       started.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening`)));
     });
-    const previousPort = port;
-    port = npmPort;
-    try {
-      expect((await send(false, 'GET', '/api/health/ready/')).status).toBe(200);
-      started.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      expect((await send(false, 'GET', '/api/health/ready/')).status).toBe(503);
-      await ended;
-      expect(log.some((line) => line.includes('drained: every request answered'))).toBe(true);
-      expect((await send(false, 'GET', '/api/health/')).error).toBe('ECONNREFUSED');
-    } finally {
-      port = previousPort;
-    }
+    expect((await send(false, 'GET', '/api/health/ready/', { port: npmPort })).status).toBe(200);
+    started.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect((await send(false, 'GET', '/api/health/ready/', { port: npmPort })).status).toBe(503);
+    await ended;
+    expect(log.some((line) => line.includes('drained: every request answered'))).toBe(true);
+    expect((await send(false, 'GET', '/api/health/', { port: npmPort })).error).toBe('ECONNREFUSED');
   }, 120_000);
 });
