@@ -7,5 +7,6 @@ import { Migration20261124221901_task_filters } from './Migration20261124221901_
 import { Migration20261125160306_rate_limits } from './Migration20261125160306_rate_limits.ts';
 import { Migration20261125161500_deleted_usernames } from './Migration20261125161500_deleted_usernames.ts';
 import { Migration20261125170453_prune_indexes } from './Migration20261125170453_prune_indexes.ts';
+import { Migration20261125181556_ledger } from './Migration20261125181556_ledger.ts';
 
-export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes];
+export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger];
