@@ -7,6 +7,11 @@
  * Objects live in memory. Like Stripe's test mode, `pm_card_visa` pays and
  * `pm_card_chargeDeclined` is declined.
  *
+ * Connect: Express accounts, onboarding links (opening one completes the onboarding, as filling in
+ * Stripe's form would, and sends `account.updated`), transfers to a connected account's balance,
+ * and payouts from it that settle a moment later with `payout.paid`, or with `payout.failed` for an
+ * account whose email has `+payout_fails` in it (as Stripe's test bank numbers make a payout fail).
+ *
  * Started in process by `npm start` when STRIPE_SECRET_KEY is unset (see STRIPE_LOCAL_PORT).
  */
 import { randomBytes } from 'node:crypto';
@@ -49,6 +54,8 @@ export type StripeEmulatorOptions = {
   webhook?: { url: string; secret: string };
   /** Told of every webhook that could not be delivered after its retries. */
   onDeliveryFailure?: (event: StripeObject, reason: string) => void;
+  /** How long a payout stays pending before it is paid or fails (default 2 s). */
+  payoutDelayMs?: number;
 };
 
 export type StripeEmulator = {
@@ -312,9 +319,124 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     return { object: 'list', url, has_more: all.length > limit, data: all.slice(0, limit).map(view) };
   }
 
+  // --- Connect ---------------------------------------------------------------------------------
+
+  const ONBOARDING_DUE = ['business_profile.url', 'external_account', 'individual.dob.day', 'individual.first_name', 'tos_acceptance.date'];
+
+  function createAccount(params: Params): StripeObject {
+    if (params.type !== 'express') throw invalid('Only type=express accounts are emulated.', 'type');
+    return store({
+      id: newId('acct'),
+      object: 'account',
+      type: 'express',
+      country: params.country ?? 'US',
+      email: params.email ?? null,
+      default_currency: 'usd',
+      charges_enabled: false,
+      payouts_enabled: false,
+      details_submitted: false,
+      capabilities: { transfers: 'inactive' },
+      requirements: { currently_due: ONBOARDING_DUE, eventually_due: ONBOARDING_DUE, past_due: [], disabled_reason: 'requirements.past_due' },
+      metadata: metadataOf(params),
+      created: now(),
+      _balance: {} as Record<string, number>,
+    });
+  }
+
+  function createAccountLink(params: Params, baseUrl: string): StripeObject {
+    if (typeof params.account !== 'string') throw invalid('Missing required param: account.', 'account', 'parameter_missing');
+    const account = find('account', 'acct', params.account);
+    if (params.type !== 'account_onboarding') throw invalid('Only type=account_onboarding links are emulated.', 'type');
+    const next = new URLSearchParams({ return_url: String(params.return_url ?? ''), refresh_url: String(params.refresh_url ?? '') });
+    return { id: newId('acctlink'), object: 'account_link', created: now(), expires_at: now() + 300, url: `${baseUrl}/express/onboarding/${account.id}?${next}` };
+  }
+
+  /** What submitting Stripe's onboarding form does: the account can take transfers and pay out. */
+  function completeOnboarding(account: StripeObject) {
+    Object.assign(account, {
+      details_submitted: true,
+      charges_enabled: true,
+      payouts_enabled: true,
+      capabilities: { transfers: 'active' },
+      requirements: { currently_due: [], eventually_due: [], past_due: [], disabled_reason: null },
+    });
+    emit('account.updated', view(account), account.id);
+  }
+
+  const balanceOf = (account: StripeObject) => account._balance as Record<string, number>;
+
+  function createTransfer(params: Params): StripeObject {
+    if (typeof params.destination !== 'string') throw invalid('Missing required param: destination.', 'destination', 'parameter_missing');
+    const destination = find('account', 'acct', params.destination);
+    if ((destination.capabilities as { transfers: string }).transfers !== 'active') {
+      throw invalid('Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments', 'destination', 'insufficient_capabilities_for_transfer');
+    }
+    const amount = amountOf(params);
+    const currency = currencyOf(params);
+    balanceOf(destination)[currency] = (balanceOf(destination)[currency] ?? 0) + amount;
+    return store({
+      id: newId('tr'),
+      object: 'transfer',
+      amount,
+      currency,
+      destination: destination.id,
+      transfer_group: params.transfer_group ?? null,
+      reversed: false,
+      metadata: metadataOf(params),
+      created: now(),
+      livemode: false,
+    });
+  }
+
+  function createPayout(params: Params, stripeAccount: string | undefined): StripeObject {
+    if (!stripeAccount) throw invalid('Payouts are made from a connected account: send the Stripe-Account header.', 'stripe_account');
+    const account = find('account', 'acct', stripeAccount);
+    if (!account.payouts_enabled) throw invalid('Payouts are not enabled for this account.', undefined, 'payouts_not_allowed');
+    const amount = amountOf(params);
+    const currency = currencyOf(params);
+    if ((balanceOf(account)[currency] ?? 0) < amount) {
+      throw new StripeError(400, { type: 'invalid_request_error', code: 'balance_insufficient', message: 'You have insufficient funds in your Stripe account for this transfer.' });
+    }
+    const moveBalance = (delta: number) => (balanceOf(account)[currency] = (balanceOf(account)[currency] ?? 0) + delta);
+    moveBalance(-amount);
+    const payout = store({
+      id: newId('po'),
+      object: 'payout',
+      amount,
+      currency,
+      status: 'pending',
+      arrival_date: now() + 2 * 24 * 60 * 60,
+      method: 'standard',
+      failure_code: null,
+      failure_message: null,
+      metadata: metadataOf(params),
+      created: now(),
+      livemode: false,
+      _account: account.id,
+    });
+    setTimeout(() => {
+      const fails = String(account.email ?? '').includes('+payout_fails');
+      if (fails) {
+        // The money comes back to the connected account's balance, as Stripe returns a failed payout.
+        moveBalance(amount);
+        Object.assign(payout, { status: 'failed', failure_code: 'account_closed', failure_message: 'The bank account has been closed.' });
+      } else {
+        payout.status = 'paid';
+      }
+      emit(fails ? 'payout.failed' : 'payout.paid', view(payout), account.id);
+    }, options.payoutDelayMs ?? 2000).unref();
+    return payout;
+  }
+
+  function balance(stripeAccount: string | undefined): StripeObject {
+    const amounts = stripeAccount ? balanceOf(find('account', 'acct', stripeAccount)) : {};
+    return { id: 'balance', object: 'balance', available: Object.entries(amounts).map(([currency, amount]) => ({ amount, currency })), pending: [], livemode: false };
+  }
+
   // --- The HTTP side ---------------------------------------------------------------------------
 
-  type Route = [method: string, pattern: RegExp, handle: (match: RegExpExecArray, params: Params) => unknown];
+  type Context = { stripeAccount: string | undefined; baseUrl: string };
+  type Route = [method: string, pattern: RegExp, handle: (match: RegExpExecArray, params: Params, context: Context) => unknown];
   const routes: Route[] = [
     ['POST', /^\/v1\/customers$/, (_, params) => createCustomer(params)],
     ['GET', /^\/v1\/customers\/([^/]+)$/, ([, id]) => find('customer', 'cus', id!)],
@@ -334,6 +456,13 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       (_, params) => list('/v1/payment_methods', (o) => o.object === 'payment_method' && (params.customer === undefined || o.customer === params.customer), params),
     ],
     ['GET', /^\/v1\/events\/([^/]+)$/, ([, id]) => find('event', 'evt', id!)],
+    ['POST', /^\/v1\/accounts$/, (_, params) => createAccount(params)],
+    ['GET', /^\/v1\/accounts\/([^/]+)$/, ([, id]) => find('account', 'acct', id!)],
+    ['POST', /^\/v1\/account_links$/, (_, params, context) => createAccountLink(params, context.baseUrl)],
+    ['POST', /^\/v1\/transfers$/, (_, params) => createTransfer(params)],
+    ['POST', /^\/v1\/payouts$/, (_, params, context) => createPayout(params, context.stripeAccount)],
+    ['GET', /^\/v1\/payouts\/([^/]+)$/, ([, id]) => find('payout', 'po', id!)],
+    ['GET', /^\/v1\/balance$/, (_, _params, context) => balance(context.stripeAccount)],
   ];
 
   async function readParams(request: IncomingMessage, url: URL): Promise<Params> {
@@ -348,8 +477,20 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     response.end(body);
   }
 
+  let baseUrl = '';
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // The onboarding page a link leads to: a browser's, without an API key.
+    const onboarding = /^\/express\/onboarding\/([^/]+)$/.exec(url.pathname);
+    if (onboarding && request.method === 'GET') {
+      const account = objects.get(onboarding[1]!);
+      if (!account || account.object !== 'account') return send(response, 404, JSON.stringify({ error: { type: 'invalid_request_error', message: 'No such account link.' } }));
+      completeOnboarding(account);
+      const returnUrl = url.searchParams.get('return_url');
+      if (returnUrl) response.writeHead(302, { Location: returnUrl }).end();
+      else response.writeHead(200, { 'Content-Type': 'text/plain' }).end(`Onboarding of ${account.id} complete.\n`);
+      return;
+    }
     const authorization = request.headers.authorization ?? '';
     if (!/^Bearer sk_(test|live)_\S+$/.test(authorization)) {
       send(response, 401, JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } }));
@@ -369,7 +510,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       const params = await readParams(request, url);
       const route = routes.map(([method, pattern, handle]) => ({ method, match: pattern.exec(url.pathname), handle })).find((r) => r.match && r.method === request.method);
       if (!route) throw new StripeError(404, { type: 'invalid_request_error', message: `Unrecognized request URL (${request.method}: ${url.pathname}).` });
-      body = JSON.stringify(view(route.handle(route.match!, params) as StripeObject));
+      const stripeAccount = typeof request.headers['stripe-account'] === 'string' ? request.headers['stripe-account'] : undefined;
+      body = JSON.stringify(view(route.handle(route.match!, params, { stripeAccount, baseUrl }) as StripeObject));
     } catch (error) {
       if (!(error instanceof StripeError)) throw error;
       status = error.status;
@@ -379,14 +521,15 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     send(response, status, body);
   });
 
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
+  baseUrl = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url: baseUrl,
     port,
     clientOptions: { host, port, protocol: 'http' },
     events,

@@ -35,7 +35,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  emulator = await startStripeEmulator({ port: 0, webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, secret: SECRET } });
+  emulator = await startStripeEmulator({ port: 0, payoutDelayMs: 50, webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, secret: SECRET } });
   stripe = new Stripe('sk_test_taskmarket', { ...emulator.clientOptions, maxNetworkRetries: 0 });
 });
 afterAll(async () => {
@@ -120,5 +120,61 @@ describe('the local Stripe, through the official SDK', () => {
     expect(() => verifier.webhooks.constructEvent(raw.payload, raw.signature, 'whsec_another_secret')).toThrow(/signature/i);
     const altered = Buffer.from(raw.payload.toString('utf8').replace('"amount":100', '"amount":1'));
     expect(() => verifier.webhooks.constructEvent(altered, raw.signature, SECRET)).toThrow(/signature/i);
+  });
+});
+
+describe('Connect on the local Stripe', () => {
+  async function onboardedAccount(email: string): Promise<Stripe.Account> {
+    const account = await stripe.accounts.create({ type: 'express', email, metadata: { user_id: '2' } });
+    expect(account).toMatchObject({ object: 'account', type: 'express', payouts_enabled: false, details_submitted: false });
+    expect(account.requirements?.currently_due?.length).toBeGreaterThan(0);
+    const link = await stripe.accountLinks.create({ account: account.id, type: 'account_onboarding', refresh_url: 'http://app.test/again', return_url: 'http://app.test/done' });
+    expect(link.url).toMatch(new RegExp(`^${emulator.url}/express/onboarding/${account.id}`));
+    // Opening the link stands for filling in Stripe's form.
+    const opened = await fetch(link.url, { redirect: 'manual' });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get('location')).toBe('http://app.test/done');
+    return stripe.accounts.retrieve(account.id);
+  }
+
+  it('onboards an Express account through its link, and tells the webhook (account.updated, with the account)', async () => {
+    const account = await onboardedAccount('lina@example.com');
+    expect(account).toMatchObject({ charges_enabled: true, payouts_enabled: true, details_submitted: true });
+    expect(account.requirements?.currently_due).toEqual([]);
+    await emulator.settled();
+    const updated = received.find((r) => r.event?.type === 'account.updated' && (r.event.data.object as Stripe.Account).id === account.id);
+    expect(updated?.event?.account).toBe(account.id);
+  });
+
+  it('transfers to a connected account and pays it out: pending, then paid', async () => {
+    const account = await onboardedAccount('maria@example.com');
+    const transfer = await stripe.transfers.create({ amount: 9_000, currency: 'usd', destination: account.id, transfer_group: 'task_42' });
+    expect(transfer).toMatchObject({ object: 'transfer', amount: 9_000, destination: account.id });
+    expect((await stripe.balance.retrieve({}, { stripeAccount: account.id })).available).toEqual([{ amount: 9_000, currency: 'usd' }]);
+    const payout = await stripe.payouts.create({ amount: 6_000, currency: 'usd' }, { stripeAccount: account.id });
+    expect(payout).toMatchObject({ object: 'payout', status: 'pending', amount: 6_000 });
+    await expect(stripe.payouts.create({ amount: 3_001, currency: 'usd' }, { stripeAccount: account.id })).rejects.toMatchObject({ code: 'balance_insufficient' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await emulator.settled();
+    const paid = received.find((r) => r.event?.type === 'payout.paid' && (r.event.data.object as Stripe.Payout).id === payout.id);
+    expect(paid?.event?.account).toBe(account.id);
+    expect((paid?.event?.data.object as Stripe.Payout).status).toBe('paid');
+  });
+
+  it('fails a payout of an account whose email says +payout_fails, and gives the money back to its balance', async () => {
+    const account = await onboardedAccount('lina+payout_fails@example.com');
+    await stripe.transfers.create({ amount: 5_000, currency: 'usd', destination: account.id });
+    const payout = await stripe.payouts.create({ amount: 5_000, currency: 'usd' }, { stripeAccount: account.id });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await emulator.settled();
+    const failed = received.find((r) => r.event?.type === 'payout.failed' && (r.event.data.object as Stripe.Payout).id === payout.id);
+    expect(failed?.event?.data.object).toMatchObject({ status: 'failed', failure_code: 'account_closed' });
+    expect((await stripe.balance.retrieve({}, { stripeAccount: account.id })).available).toEqual([{ amount: 5_000, currency: 'usd' }]);
+  });
+
+  it('refuses a transfer to an account not onboarded, and a payout without one', async () => {
+    const account = await stripe.accounts.create({ type: 'express', email: 'new@example.com' });
+    await expect(stripe.transfers.create({ amount: 100, currency: 'usd', destination: account.id })).rejects.toMatchObject({ code: 'insufficient_capabilities_for_transfer' });
+    await expect(stripe.payouts.create({ amount: 100, currency: 'usd' })).rejects.toMatchObject({ type: 'StripeInvalidRequestError' });
   });
 });
