@@ -1,6 +1,7 @@
 /**
  * `npm start`: configuration, database (embedded when DATABASE_URL is unset) and migrations, the
- * job queue and its workers, optional demo data, then the HTTP server. A database or a port it
+ * job queue and its workers, Stripe (the local emulator without STRIPE_SECRET_KEY), optional demo
+ * data, then the HTTP server. A database or a port it
  * cannot have stops it with one message naming the cause, and exit code 1.
  *
  * SIGTERM drains without dropping a request: readiness answers 503 at once, the server keeps
@@ -23,6 +24,7 @@ import { seedDemoIfEmpty } from './db/seed.ts';
 import { startQueue } from './jobs/queue.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
+import { connectStripe } from './payments/stripe-connection.ts';
 
 let config: Config;
 try {
@@ -48,6 +50,13 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   process.exit(1);
 });
 const queue = await startQueue({ connectionString: database.url, logger, retention: config, isShuttingDown: () => stopping });
+const stripe = await connectStripe(config, logger).catch(async (error: Error) => {
+  // A port the local Stripe cannot have: one line naming it and the way out.
+  console.error(error.message);
+  await queue.stop();
+  await database.close();
+  process.exit(1);
+});
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
 const now = () => new Date();
@@ -68,6 +77,7 @@ async function stop(exitCode: number) {
   stopping = true;
   await queue.stop();
   mailer.close();
+  await stripe.close();
   await database.close();
   process.exit(exitCode);
 }

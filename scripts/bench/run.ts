@@ -105,7 +105,7 @@ try {
   const basePort = await freePort();
   const env = { DATABASE_URL: postgres.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'warn', SMTP_URL: smtp.url };
   // PGAPPNAME names the service's connections, to tell them apart in pg_stat_activity.
-  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME }));
+  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME, STRIPE_LOCAL_PORT: '0' }));
   children.push(start('scripts/bench/baseline-server.ts', { ...env, PORT: String(basePort) }));
   await waitFor(`http://127.0.0.1:${appPort}/api/health/`);
   await waitFor(`http://127.0.0.1:${basePort}/api/tasks/42/`);

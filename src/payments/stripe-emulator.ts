@@ -491,7 +491,10 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       else response.writeHead(200, { 'Content-Type': 'text/plain' }).end(`Onboarding of ${account.id} complete.\n`);
       return;
     }
-    const authorization = request.headers.authorization ?? '';
+    // The key as Stripe takes it: a bearer token, or the user of Basic auth (`curl -u sk_test_…:`).
+    const header = request.headers.authorization ?? '';
+    const basic = /^Basic (\S+)$/.exec(header);
+    const authorization = basic ? `Bearer ${Buffer.from(basic[1]!, 'base64').toString('utf8').split(':')[0]}` : header;
     if (!/^Bearer sk_(test|live)_\S+$/.test(authorization)) {
       send(response, 401, JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } }));
       return;

@@ -33,6 +33,7 @@ beforeAll(async () => {
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: '0',
+      STRIPE_LOCAL_PORT: '0',
       LOG_LEVEL: 'info',
       SEED_DEMO: '1',
       SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
@@ -170,7 +171,7 @@ describe('SIGTERM sent to `npm start`', () => {
     const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'start']] as const : ['npm', ['start']] as const;
     const started = spawn(npm[0], [...npm[1]], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '1' },
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const log: string[] = [];

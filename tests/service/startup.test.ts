@@ -1,9 +1,11 @@
 /**
- * When the embedded PostgreSQL cannot start, or the port is taken, `npm start` stops with one
+ * When the embedded PostgreSQL cannot start, or a port is taken, `npm start` stops with one
  * clear message naming the cause and the way out, and a non-zero exit code: no stack trace, no
- * unhandled 'error' event.
+ * unhandled 'error' event. Without STRIPE_SECRET_KEY it starts the local Stripe and says where.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import Stripe from 'stripe';
 import { createServer, type AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +32,7 @@ function startService(dataDir: string, env: Record<string, string> = {}) {
   const { DATABASE_URL: _external, ...inherited } = process.env;
   const run = spawnSync(process.execPath, ['src/server.ts'], {
     cwd: projectRoot,
-    env: { ...inherited, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', ...env },
+    env: { ...inherited, DATA_DIR: dataDir, PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -86,3 +88,47 @@ describe('npm start on a port that is taken', () => {
   });
 });
 
+
+describe('npm start without STRIPE_SECRET_KEY', () => {
+  it('starts the local Stripe, logs where it is, and the SDK pays on it', async () => {
+    const database = await createTestDatabase();
+    const { DATABASE_URL: _external, ...inherited } = process.env;
+    const server = spawn(process.execPath, ['src/server.ts'], {
+      cwd: projectRoot,
+      env: { ...inherited, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'development', SHUTDOWN_GRACE_SECONDS: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      const emulatorUrl = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: server.stdout! }).on('line', (line) => {
+          const url = (JSON.parse(line) as { stripe_emulator?: string }).stripe_emulator;
+          if (url) resolve(url);
+        });
+        server.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
+      });
+      const { hostname, port } = new URL(emulatorUrl);
+      const stripe = new Stripe('sk_test_frontend', { host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 0 });
+      const intent = await stripe.paymentIntents.create({ amount: 20_000, currency: 'usd' });
+      expect((await stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' })).status).toBe('succeeded');
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+      await database.drop();
+    }
+  });
+
+  it('says which port the local Stripe cannot have, and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const database = await createTestDatabase();
+    try {
+      const run = startService(tempFolder(), { DATABASE_URL: database.url, STRIPE_LOCAL_PORT: String(port) });
+      expectClearFailure(run, new RegExp(`local Stripe emulator cannot listen on port ${port}: it is in use`), ['STRIPE_LOCAL_PORT', 'STRIPE_SECRET_KEY']);
+    } finally {
+      taken.close();
+      await database.drop();
+    }
+  });
+});

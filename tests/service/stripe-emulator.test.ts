@@ -99,6 +99,10 @@ describe('the local Stripe, through the official SDK', () => {
   it('answers with Stripe’s errors: unknown objects, bad parameters, bad keys', async () => {
     await expect(stripe.paymentIntents.retrieve('pi_nothing')).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 404, code: 'resource_missing' });
     await expect(stripe.paymentIntents.create({ amount: -5, currency: 'usd' })).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 400, param: 'amount' });
+    // The key as curl sends it (`-u sk_test_…:`) is taken too.
+    const basic = await fetch(`${emulator.url}/v1/customers`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from('sk_test_curl:').toString('base64')}` } });
+    expect(basic.status).toBe(200);
+    expect((await basic.json()).id).toMatch(/^cus_/);
     const stranger = new Stripe('not-a-key', { ...emulator.clientOptions, maxNetworkRetries: 0 });
     await expect(stranger.customers.create({})).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });
