@@ -39,7 +39,7 @@ export async function connectStripe(
   });
   logger.info(
     { stripe_emulator: emulator.url },
-    `STRIPE_SECRET_KEY unset: payments go to the local Stripe emulator on ${emulator.url} (any sk_test_ key; pm_card_visa pays, pm_card_chargeDeclined is declined).`,
+    `STRIPE_SECRET_KEY unset: the local Stripe emulator listens on ${emulator.url} (any sk_test_ key; pm_card_visa pays, pm_card_chargeDeclined is declined).`,
   );
   return { client: new Stripe('sk_test_local_emulator', { ...emulator.clientOptions, maxNetworkRetries: 0 }), webhookSecret, emulator, close: emulator.stop };
 }
