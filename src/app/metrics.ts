@@ -13,7 +13,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { routes } from '../contract/routes.ts';
 import type { Config } from '../config.ts';
-import type { JobQueue, QueueDefinition } from '../jobs/queue.ts';
+import type { JobQueue, QueueBacklog, QueueDefinition } from '../jobs/queue.ts';
 import { problems } from '../lib/problem.ts';
 import type { AppEnv } from './env.ts';
 import type { AppRouter } from './router.ts';
@@ -47,14 +47,17 @@ export function createMetrics(deps: { orm: MikroORM; queue: JobQueue; queues: Qu
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
-  const backlogGauge = (name: string, help: string, pick: (row: Awaited<ReturnType<JobQueue['backlog']>>[number]) => number) =>
+  // The three backlog gauges are collected at once in a scrape: they share one query.
+  let backlog: Promise<QueueBacklog[]> | undefined;
+  const readBacklog = () => (backlog ??= deps.queue.backlog(deps.queues).finally(() => (backlog = undefined)));
+  const backlogGauge = (name: string, help: string, pick: (row: QueueBacklog) => number) =>
     new Gauge({
       name,
       help,
       labelNames: ['queue'],
       registers: [registry],
       async collect() {
-        for (const row of await deps.queue.backlog(deps.queues)) this.set({ queue: row.queue }, pick(row));
+        for (const row of await readBacklog()) this.set({ queue: row.queue }, pick(row));
       },
     });
   backlogGauge('job_queue_waiting', 'Jobs waiting to run', (row) => row.waiting);

@@ -30,8 +30,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startMailWorker(queue, deps.mailer);
   await startAuthJobs({ queue, orm, now, auth: deps.auth, tokenRetentionMs: config.TOKEN_RETENTION_DAYS * DAY_MS });
   await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
-  await queue.work(PRUNE_RATE_LIMITS, async () => {
-    await pruneRateLimits(orm, now);
-  });
-  await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *');
+  await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *', () => pruneRateLimits(orm, now));
 }

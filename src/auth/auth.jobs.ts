@@ -36,8 +36,5 @@ export async function startAuthJobs(deps: AuthJobsDeps): Promise<void> {
   const { queue, orm, auth } = deps;
   await queue.work<MailRequest>(AUTH_JOBS.passwordReset, (request) => auth.sendPasswordResetMail(orm.em.fork(), request));
   await queue.work<MailRequest>(AUTH_JOBS.resendVerification, (request) => auth.sendVerificationMail(orm.em.fork(), request));
-  await queue.work(PRUNE_TOKENS, async () => {
-    await pruneTokens(deps);
-  });
-  await queue.schedule(PRUNE_TOKENS, '7 * * * *');
+  await queue.schedule(PRUNE_TOKENS, '7 * * * *', () => pruneTokens(deps));
 }

@@ -16,8 +16,5 @@ export async function pruneEvents(deps: Pick<EventsJobsDeps, 'orm' | 'now' | 'ev
 }
 
 export async function startEventsJobs(deps: EventsJobsDeps): Promise<void> {
-  await deps.queue.work(PRUNE_EVENTS, async () => {
-    await pruneEvents(deps);
-  });
-  await deps.queue.schedule(PRUNE_EVENTS, '17 * * * *');
+  await deps.queue.schedule(PRUNE_EVENTS, '17 * * * *', () => pruneEvents(deps));
 }

@@ -53,8 +53,8 @@ export type JobQueue = {
     options: { batchSize: number },
     handler: (jobs: QueuedJob<T>[]) => Promise<JobOutcome[]>,
   ) => Promise<void>;
-  /** Runs a job of `queue` on a cron schedule (UTC), once across every instance. */
-  schedule: (queue: QueueDefinition | string, cron: string) => Promise<void>;
+  /** Runs `handler` on a cron schedule (UTC), once across every instance. */
+  schedule: (queue: QueueDefinition | string, cron: string, handler: () => Promise<unknown>) => Promise<void>;
   /** How far behind the given queues are. */
   backlog: (queues: QueueDefinition[]) => Promise<QueueBacklog[]>;
   stop: () => Promise<void>;
@@ -117,6 +117,13 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
     await boss.updateQueue(definition.name, policy);
   };
 
+  const work: JobQueue['work'] = async (queue, handler) => {
+    const name = await ensureQueue(queue);
+    await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data as never);
+    });
+  };
+
   return {
     async enqueue(em, queue, data) {
       const name = await ensureQueue(queue);
@@ -125,12 +132,7 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
       const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await querySql(em, { text, values }) }) };
       await boss.send(name, data, { db });
     },
-    async work(queue, handler) {
-      const name = await ensureQueue(queue);
-      await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as never);
-      });
-    },
+    work,
     async workBatches(queue, { batchSize }, handler) {
       const name = await ensureQueue(queue);
       await boss.work(
@@ -144,9 +146,11 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
         },
       );
     },
-    async schedule(queue, cron) {
-      const name = await ensureQueue(queue);
-      await boss.schedule(name, cron, null, { tz: 'UTC' });
+    async schedule(queue, cron, handler) {
+      await work(queue, async () => {
+        await handler();
+      });
+      await boss.schedule(await ensureQueue(queue), cron, null, { tz: 'UTC' });
     },
     async backlog(queues) {
       const names = await Promise.all(queues.map((queue) => ensureQueue(queue)));

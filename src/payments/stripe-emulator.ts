@@ -60,7 +60,6 @@ export type StripeEmulatorOptions = {
 
 export type StripeEmulator = {
   url: string;
-  port: number;
   /** The SDK's options to reach this emulator. */
   clientOptions: { host: string; port: number; protocol: 'http' };
   /** Every event so far, oldest first. */
@@ -533,7 +532,6 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   baseUrl = `http://${host}:${port}`;
   return {
     url: baseUrl,
-    port,
     clientOptions: { host, port, protocol: 'http' },
     events,
     settled: async () => {

@@ -5,12 +5,10 @@
  * (no reset); answers of the drain close their connection; every acknowledged write is in the
  * database; the process exits 0. And a SIGTERM sent to `npm start` reaches the service too.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/generate.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process.ts';
 
 const CLIENTS = 24;
 const GRACE_SECONDS = 2;
@@ -18,44 +16,23 @@ const GRACE_SECONDS = 2;
 type Outcome = { sentAt: number; answeredAt: number; status?: number; headers?: IncomingHttpHeaders; body?: string; error?: string; kind: 'read' | 'write' };
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let server: ChildProcess;
+let service: ServiceProcess;
 /** The port of the server started directly (not the one under npm). */
 let port: number;
-let exitCode: Promise<number | null>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = spawn(process.execPath, ['src/server.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      STRIPE_LOCAL_PORT: '0',
-      LOG_LEVEL: 'info',
-      SEED_DEMO: '1',
-      SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
-      RATE_LIMIT_AUTH_PER_MINUTE: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  service = startServiceProcess({
+    DATABASE_URL: database.url,
+    SEED_DEMO: '1',
+    SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000',
   });
-  exitCode = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
-  port = await new Promise<number>((resolve, reject) => {
-    const lines = createInterface({ input: server.stdout! });
-    lines.on('line', (line) => {
-      const match = /taskmarket API on http:\/\/localhost:(\d+)\//.exec(line);
-      if (match) resolve(Number(match[1]));
-    });
-    server.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-  });
-  // The rest of its log is not read: keep the pipe flowing.
-  server.stdout!.resume();
+  port = await service.port;
 }, 120_000);
 
 afterAll(async () => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  if (service.child.exitCode === null) service.child.kill('SIGKILL');
   await database?.drop();
 });
 
@@ -115,7 +92,7 @@ describe('SIGTERM under keep-alive load', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const signalAt = performance.now();
-    server.kill('SIGTERM');
+    service.child.kill('SIGTERM');
     // At once: not ready, still alive (fresh connections, not the load's).
     await new Promise((resolve) => setTimeout(resolve, 100));
     const ready = await send(false, 'GET', '/api/health/ready/');
@@ -124,7 +101,7 @@ describe('SIGTERM under keep-alive load', () => {
     expect(live.status).toBe(200);
     expect(JSON.parse(live.body!)).toMatchObject({ status: 'ok', draining: true });
 
-    expect(await exitCode).toBe(0);
+    expect(await service.exited).toBe(0);
     stopped = true;
     await Promise.all(clients);
     agent.destroy();
@@ -167,30 +144,14 @@ describe('SIGTERM under keep-alive load', () => {
 
 describe('SIGTERM sent to `npm start`', () => {
   it('reaches the service, though npm’s shell does not pass it on: it drains and exits', async () => {
-    // npm itself, as `npm start` runs it (npm_execpath is set when the tests run under npm).
-    const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'start']] as const : ['npm', ['start']] as const;
-    const started = spawn(npm[0], [...npm[1]], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const log: string[] = [];
-    // The service holds the pipe after npm is gone: its end is the service's exit.
-    const ended = new Promise<void>((resolve) => started.stdout!.once('end', () => resolve()));
-    const npmPort = await new Promise<number>((resolve, reject) => {
-      createInterface({ input: started.stdout! }).on('line', (line) => {
-        log.push(line);
-        const match = /taskmarket API on http:\/\/localhost:(\d+)\//.exec(line);
-        if (match) resolve(Number(match[1]));
-      });
-      started.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening`)));
-    });
+    const underNpm = startServiceProcess({ DATABASE_URL: database.url, SHUTDOWN_GRACE_SECONDS: '1' }, { viaNpm: true });
+    const npmPort = await underNpm.port;
     expect((await send(false, 'GET', '/api/health/ready/', { port: npmPort })).status).toBe(200);
-    started.kill('SIGTERM');
+    underNpm.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect((await send(false, 'GET', '/api/health/ready/', { port: npmPort })).status).toBe(503);
-    await ended;
-    expect(log.some((line) => line.includes('drained: every request answered'))).toBe(true);
+    await underNpm.ended;
+    expect(underNpm.log.some((line) => line.includes('drained: every request answered'))).toBe(true);
     expect((await send(false, 'GET', '/api/health/', { port: npmPort })).error).toBe('ECONNREFUSED');
   }, 120_000);
 });

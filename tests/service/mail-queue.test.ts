@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../src/mail/outbox.ts';
 import { caller } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { until } from '../support/until.ts';
 
 const SMTP_MAX_CONNECTIONS = 3;
 /** Recipients the SMTP server refuses: 550 for good, 451 "try later" until `acceptLater` says yes. */
@@ -39,16 +40,6 @@ async function jobsFor(recipient: string): Promise<JobRow[]> {
     `select name, state, retry_count, start_after, data, source_output from pgboss.job where data->>'to' = ? order by created_on`,
     [recipient],
   );
-}
-
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('the mail worker', () => {

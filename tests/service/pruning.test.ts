@@ -10,6 +10,7 @@ import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
 import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
 import { caller, newUser } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { until } from '../support/until.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,16 +30,14 @@ const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []):
 
 /** Runs a job as its schedule would, and waits for it to finish. */
 async function runJob(name: string): Promise<void> {
-  const [before] = await sql<{ n: number }>(`select count(*)::int as n from pgboss.job where name = ? and state = 'completed'`, [name]);
+  const completed = async () => (await sql<{ n: number }>(`select count(*)::int as n from pgboss.job where name = ? and state = 'completed'`, [name]))[0]!.n;
+  const before = await completed();
   await t.orm.em.fork().transactional((tx) => t.queue.enqueue(tx, name, {}));
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const [after] = await sql<{ n: number }>(`select count(*)::int as n from pgboss.job where name = ? and state = 'completed'`, [name]);
-    if (after!.n > before!.n) return;
+  await until(`${name} to finish`, async () => {
     const [failed] = await sql<{ output: unknown }>(`select output from pgboss.job where name = ? and state in ('failed', 'retry')`, [name]);
     if (failed) throw new Error(`${name} failed: ${JSON.stringify(failed.output)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} did not finish`);
+    return completed();
+  }, (n) => n > before);
 }
 
 describe('scheduled pruning', () => {

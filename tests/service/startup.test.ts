@@ -3,8 +3,7 @@
  * clear message naming the cause and the way out, and a non-zero exit code: no stack trace, no
  * unhandled 'error' event. Without STRIPE_SECRET_KEY it starts the local Stripe and says where.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawnSync } from 'node:child_process';
 import Stripe from 'stripe';
 import { createServer, type AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/generate.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { startServiceProcess } from '../support/service-process.ts';
 
 const folders: string[] = [];
 function tempFolder(): string {
@@ -72,63 +72,48 @@ describe('npm start without a usable embedded PostgreSQL', () => {
   });
 });
 
+/** Runs `check` with a port another server holds, and a database of its own. */
+async function withTakenPort(check: (port: number, databaseUrl: string) => void): Promise<void> {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const database = await createTestDatabase();
+  try {
+    check((taken.address() as AddressInfo).port, database.url);
+  } finally {
+    taken.close();
+    await database.drop();
+  }
+}
+
 describe('npm start on a port that is taken', () => {
   it('says so and exits 1, stopping its database', async () => {
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    const { port } = taken.address() as AddressInfo;
-    const database = await createTestDatabase();
-    try {
-      const run = startService(tempFolder(), { DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(port) });
+    await withTakenPort((port, databaseUrl) => {
+      const run = startService(tempFolder(), { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) });
       expectClearFailure(run, new RegExp(`Cannot listen on 127.0.0.1:${port}: the port is in use`), ['PORT']);
-    } finally {
-      taken.close();
-      await database.drop();
-    }
+    });
   });
 });
-
 
 describe('npm start without STRIPE_SECRET_KEY', () => {
   it('starts the local Stripe, logs where it is, and the SDK pays on it', async () => {
     const database = await createTestDatabase();
-    const { DATABASE_URL: _external, ...inherited } = process.env;
-    const server = spawn(process.execPath, ['src/server.ts'], {
-      cwd: projectRoot,
-      env: { ...inherited, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'development', SHUTDOWN_GRACE_SECONDS: '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise((resolve) => server.once('exit', resolve));
+    const service = startServiceProcess({ DATABASE_URL: database.url, SHUTDOWN_GRACE_SECONDS: '0' });
     try {
-      const emulatorUrl = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: server.stdout! }).on('line', (line) => {
-          const url = (JSON.parse(line) as { stripe_emulator?: string }).stripe_emulator;
-          if (url) resolve(url);
-        });
-        server.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
-      });
-      const { hostname, port } = new URL(emulatorUrl);
+      const { hostname, port } = new URL((await service.waitForLog(/"stripe_emulator":"([^"]+)"/))[1]!);
       const stripe = new Stripe('sk_test_frontend', { host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 0 });
       const intent = await stripe.paymentIntents.create({ amount: 20_000, currency: 'usd' });
       expect((await stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' })).status).toBe('succeeded');
     } finally {
-      server.kill('SIGTERM');
-      await exited;
+      service.child.kill('SIGTERM');
+      await service.exited;
       await database.drop();
     }
   });
 
   it('says which port the local Stripe cannot have, and exits 1', async () => {
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    const { port } = taken.address() as AddressInfo;
-    const database = await createTestDatabase();
-    try {
-      const run = startService(tempFolder(), { DATABASE_URL: database.url, STRIPE_LOCAL_PORT: String(port) });
+    await withTakenPort((port, databaseUrl) => {
+      const run = startService(tempFolder(), { DATABASE_URL: databaseUrl, STRIPE_LOCAL_PORT: String(port) });
       expectClearFailure(run, new RegExp(`local Stripe emulator cannot listen on port ${port}: it is in use`), ['STRIPE_LOCAL_PORT', 'STRIPE_SECRET_KEY']);
-    } finally {
-      taken.close();
-      await database.drop();
-    }
+    });
   });
 });

@@ -3,6 +3,7 @@
  * service sends and follow their links.
  */
 import { SMTPServer } from 'smtp-server';
+import { until } from './until.ts';
 
 export type ReceivedMail = { to: string[]; raw: string; text: string };
 
@@ -43,13 +44,8 @@ export async function startSmtpServer(
   const { port } = server.server.address() as { port: number };
 
   async function waitForMail(to: string, match: RegExp = /./, timeoutMs = 15_000): Promise<ReceivedMail> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = mails.find((mail) => mail.to.includes(to) && match.test(mail.text));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no mail to ${to} matching ${match} within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const found = await until(`a mail to ${to} matching ${match}`, async () => mails.find((mail) => mail.to.includes(to) && match.test(mail.text)), Boolean, timeoutMs);
+    return found!;
   }
 
   return {
