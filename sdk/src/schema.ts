@@ -1666,11 +1666,15 @@ export interface paths {
         put?: never;
         /**
          * Pay the freelancer from escrow
-         * @description Pays the held money out to the freelancer. In one database transaction the escrow becomes
-         *     `released` and the freelancer's wallet ledger gets the amount (`escrow_release`) and the
-         *     10% platform fee (`platform_fee`, rounded half-up to the cent) as a debit; a Stripe
-         *     transfer to their Connect account follows. The freelancer is notified
-         *     (`payment_released`). Releasing twice is impossible: the second call gets `409`.
+         * @description Pays the held money to the freelancer's wallet. In one database transaction the escrow
+         *     becomes `released` and the freelancer's wallet ledger gets the amount (`escrow_release`)
+         *     and the platform fee (`platform_fee`, 10% by default, rounded half-up to the cent) as a
+         *     debit. The freelancer takes the money out with a withdrawal (a Stripe transfer to their
+         *     Connect account and a payout). The freelancer is notified (`payment_released`). Releasing
+         *     twice is impossible: the second call gets `409`.
+         *
+         *     An escrow the client neither releases nor refunds is released by itself 7 days (the
+         *     service's `AUTO_RELEASE_DAYS`) after the task was completed.
          *
          *     **Who may call:** the task's client; the freelancer gets `403 permission_denied`; anyone
          *     else `404 not_found`.
@@ -1805,13 +1809,15 @@ export interface paths {
          * Withdraw from my wallet
          * @description Requests a payout of wallet money to the caller's Connect account. In one database
          *     transaction the wallet is debited (`withdrawal` ledger entry) and the withdrawal created in
-         *     `pending`; the Stripe payout follows in the background. If the payout fails, the amount is
+         *     `pending`. In the background a Stripe transfer moves the amount to the caller's Connect
+         *     account and a payout sends it to their bank (`processing`); Stripe's `payout.paid` or
+         *     `payout.failed` event settles it (`paid` or `failed`). If the payout fails, the amount is
          *     credited back (`withdrawal_reversal`) and the user notified (`withdrawal_failed`).
          *
          *     **Who may call:** any signed-in user with money in their wallet.
          *
          *     **Rules**
-         *     - `amount` at least `10.00`, in the wallet's currency (`400` / `422`).
+         *     - `amount` at least `50.00`, in the wallet's currency (`400` / `422`).
          *     - `amount` at most the balance (`422 business_rule_violation`, insufficient funds). Concurrent
          *       requests never overdraw the wallet.
          *     - A Connect account with payouts enabled (`422 business_rule_violation`).
@@ -2835,16 +2841,21 @@ export interface components {
          *     - `invalid_state` (409): the resource's state forbids the operation.
          *     - `already_exists` (409): the record already exists (username, application, review).
          *     - `payload_too_large` (413): the request body is too large.
+         *     - `invalid_signature` (400): a webhook's signature does not match its body (or is stale).
+         *     - `idempotency_key_reused` (409): the `Idempotency-Key` was used with another request body,
+         *       or its first request is still running.
          *     - `business_rule_violation` (422): well-formed, but breaks a business rule.
          *     - `invalid_token` (422): a mailed link's token is invalid, used or expired.
          *     - `rate_limited` (429): too many requests; see `Retry-After`.
          *     - `internal_error` (500): an unexpected failure on our side, logged under `request_id`.
          *     - `not_implemented` (501): part of the contract, not built yet.
+         *     - `payment_provider_error` (502): Stripe refused the call or did not answer; nothing was
+         *       changed, retry with the same `Idempotency-Key`.
          *     - `service_unavailable` (503): the database cannot be reached; see `Retry-After`.
          * @example validation_error
          * @enum {string}
          */
-        ProblemCode: "validation_error" | "not_authenticated" | "token_invalid" | "token_expired" | "invalid_credentials" | "permission_denied" | "not_found" | "method_not_allowed" | "invalid_state" | "already_exists" | "payload_too_large" | "business_rule_violation" | "invalid_token" | "rate_limited" | "internal_error" | "not_implemented" | "service_unavailable";
+        ProblemCode: "validation_error" | "not_authenticated" | "token_invalid" | "token_expired" | "invalid_credentials" | "permission_denied" | "not_found" | "method_not_allowed" | "invalid_state" | "already_exists" | "payload_too_large" | "invalid_signature" | "idempotency_key_reused" | "business_rule_violation" | "invalid_token" | "rate_limited" | "internal_error" | "not_implemented" | "payment_provider_error" | "service_unavailable";
         /**
          * Problem
          * @description An RFC 9457 problem document, served as `application/problem+json` for every error.
@@ -4402,7 +4413,7 @@ export interface components {
         };
         /** CreateWithdrawalRequest */
         CreateWithdrawalRequest: {
-            /** @description At least 10.00 and at most the wallet balance. */
+            /** @description At least 50.00 and at most the wallet balance. */
             amount: components["schemas"]["Money"];
             currency: components["schemas"]["Currency"];
         };
@@ -5383,6 +5394,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Stripe refused the call or did not answer in time. Nothing was changed here; retry with the same `Idempotency-Key` to complete the request. */
+        BadGateway: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://taskmarket.example/problems/payment_provider_error",
+                 *       "title": "The payment provider failed.",
+                 *       "status": 502,
+                 *       "detail": "Stripe did not answer in time. Nothing was changed; retry with the same Idempotency-Key.",
+                 *       "code": "payment_provider_error",
+                 *       "instance": "/api/payments/intents/create/"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description Page number, starting at 1. A page past the last one answers `404`. */
@@ -5399,6 +5430,15 @@ export interface components {
          * @example 42
          */
         Id: number;
+        /**
+         * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
+         *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
+         *     with the same key and the same body answers what the first request answered (status and
+         *     body) without doing anything again; the same key with another body is `409
+         *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
+         *     remembered, so its retry runs again and completes it.
+         */
+        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
@@ -5548,10 +5588,12 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterUsername = components['parameters']['Username'];
 export type ParameterId = components['parameters']['Id'];
+export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type HeaderRequestId = components['headers']['RequestId'];
 export type HeaderCacheControlNoStore = components['headers']['CacheControlNoStore'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
@@ -9492,7 +9534,17 @@ export interface operations {
     createPaymentIntent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
+                 *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
+                 *     with the same key and the same body answers what the first request answered (status and
+                 *     body) without doing anything again; the same key with another body is `409
+                 *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
+                 *     remembered, so its retry runs again and completes it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9536,6 +9588,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -9633,7 +9686,17 @@ export interface operations {
     releaseEscrow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
+                 *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
+                 *     with the same key and the same body answers what the first request answered (status and
+                 *     body) without doing anything again; the same key with another body is `409
+                 *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
+                 *     remembered, so its retry runs again and completes it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Integer id of the resource named by the path.
@@ -9726,7 +9789,17 @@ export interface operations {
     refundEscrow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
+                 *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
+                 *     with the same key and the same body answers what the first request answered (status and
+                 *     body) without doing anything again; the same key with another body is `409
+                 *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
+                 *     remembered, so its retry runs again and completes it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Integer id of the resource named by the path.
@@ -9823,6 +9896,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -9991,7 +10065,17 @@ export interface operations {
     createWithdrawal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
+                 *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
+                 *     with the same key and the same body answers what the first request answered (status and
+                 *     body) without doing anything again; the same key with another body is `409
+                 *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
+                 *     remembered, so its retry runs again and completes it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10031,6 +10115,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServiceUnavailable"];
@@ -10079,7 +10164,17 @@ export interface operations {
     createPaymentMethod: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
+                 *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
+                 *     with the same key and the same body answers what the first request answered (status and
+                 *     body) without doing anything again; the same key with another body is `409
+                 *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
+                 *     remembered, so its retry runs again and completes it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10123,6 +10218,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

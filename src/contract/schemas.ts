@@ -292,7 +292,7 @@ export type PaymentMethodList = z.infer<typeof PaymentMethodList>;
 export const PortfolioItemRequest = z.strictObject({ "title": z.string().min(3).max(120), "description": z.string().max(5000), "url": WebUrl.nullable().optional(), "image_url": WebUrl.nullable().optional(), "skills": z.array(z.int().gte(1).lte(2147483647)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "completed_on": z.iso.date().nullable().optional() }).openapi("PortfolioItemRequest");
 export type PortfolioItemRequest = z.infer<typeof PortfolioItemRequest>;
 
-export const ProblemCode = z.enum(["validation_error","not_authenticated","token_invalid","token_expired","invalid_credentials","permission_denied","not_found","method_not_allowed","invalid_state","already_exists","payload_too_large","business_rule_violation","invalid_token","rate_limited","internal_error","not_implemented","service_unavailable"]).openapi("ProblemCode");
+export const ProblemCode = z.enum(["validation_error","not_authenticated","token_invalid","token_expired","invalid_credentials","permission_denied","not_found","method_not_allowed","invalid_state","already_exists","payload_too_large","invalid_signature","idempotency_key_reused","business_rule_violation","invalid_token","rate_limited","internal_error","not_implemented","payment_provider_error","service_unavailable"]).openapi("ProblemCode");
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
 export const Problem = z.object({ "type": z.string(), "title": z.string(), "status": z.int().gte(400).lte(599), "detail": z.string().optional(), "instance": z.string().optional(), "code": ProblemCode, "errors": z.record(z.string(), z.unknown()).optional(), "request_id": z.string().optional() }).openapi("Problem");

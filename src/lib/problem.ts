@@ -19,11 +19,14 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_state: 'The resource is not in a state that allows this.',
   already_exists: 'It already exists.',
   payload_too_large: 'The request body is too large.',
+  invalid_signature: 'The signature is invalid.',
+  idempotency_key_reused: 'The idempotency key was used for another request.',
   business_rule_violation: 'The request breaks a business rule.',
   invalid_token: 'The token is invalid, used or expired.',
   rate_limited: 'Too many requests.',
   internal_error: 'Something went wrong on our side.',
   not_implemented: 'Not implemented yet.',
+  payment_provider_error: 'The payment provider failed.',
   service_unavailable: 'The service is unavailable.',
 };
 
@@ -81,6 +84,8 @@ export const problems = {
     // The unread rest of the body makes the connection unusable: tell the client not to reuse it.
     new ProblemError(413, 'payload_too_large', detail, { headers: { Connection: 'close' } }),
   businessRule: (detail: string, errors?: FieldErrors) => new ProblemError(422, 'business_rule_violation', detail, { errors }),
+  invalidSignature: (detail: string) => new ProblemError(400, 'invalid_signature', detail),
+  idempotencyKeyReused: (detail: string) => new ProblemError(409, 'idempotency_key_reused', detail),
   invalidToken: (detail: string) => new ProblemError(422, 'invalid_token', detail),
   rateLimited: (retryAfterSeconds: number, detail = `Too many requests. Try again in ${retryAfterSeconds} seconds.`) =>
     new ProblemError(429, 'rate_limited', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } }),
@@ -88,6 +93,7 @@ export const problems = {
     new ProblemError(500, 'internal_error', 'An unexpected error occurred. It was logged; quote the request id when reporting it.'),
   notImplemented: (operationId: string) =>
     new ProblemError(501, 'not_implemented', `${operationId} is part of the contract but not built yet.`),
+  paymentProvider: (detail: string) => new ProblemError(502, 'payment_provider_error', `${detail} Nothing was changed; retry with the same Idempotency-Key.`),
   databaseUnavailable: (retryAfterSeconds = 5) =>
     new ProblemError(503, 'service_unavailable', `The database cannot be reached right now. Try again in ${retryAfterSeconds} seconds.`, {
       headers: { 'Retry-After': String(retryAfterSeconds) },
