@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\S+$/, 'a webhook signing secret (whsec_…)').optional(),
   STRIPE_API_BASE: z.url().default('https://api.stripe.com'),
   STRIPE_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
+  // A percentage with at most two decimals, kept as text: the fee is computed in integers (money.ts).
+  PLATFORM_FEE_PERCENT: z.string().regex(/^(100|\d{1,2})(\.\d{1,2})?$/, 'a percentage from 0 to 100 with at most two decimals').refine((value) => Number(value) <= 100, 'at most 100').default('10'),
+  AUTO_RELEASE_DAYS: days.default(7),
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -78,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(JWT_SECRET ? [] : ['  JWT_SECRET: required in production (at least 32 characters)']),
       // Without SMTP mails go to the log, live links included: a development fallback only.
       ...(rest.SMTP_URL ? [] : ['  SMTP_URL: required in production (mails with sign-in links must not go to the log)']),
+      // The emulator holds its money in memory: real escrows need Stripe, and webhooks its secret.
+      ...(rest.STRIPE_SECRET_KEY ? [] : ['  STRIPE_SECRET_KEY: required in production (without it payments go to the local Stripe emulator)']),
+      ...(rest.STRIPE_WEBHOOK_SECRET ? [] : ['  STRIPE_WEBHOOK_SECRET: required in production (the signing secret of the webhook endpoint)']),
     ];
     if (missing.length) throw new ConfigError(`Invalid environment:\n${missing.join('\n')}`);
   }

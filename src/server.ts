@@ -60,11 +60,13 @@ const stripe = await connectStripe(config, logger).catch(async (error: Error) =>
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
 const now = () => new Date();
-const { app, auth } = createApp({ config, orm: database.orm, queue, logger, now, isDraining: () => draining });
+const { app, auth, payments } = createApp({ config, orm: database.orm, queue, logger, now, stripe, isDraining: () => draining });
 const mailer = createMailer(config, logger);
-await startWorkers({ queue, orm: database.orm, auth, config, now, mailer });
+await startWorkers({ queue, orm: database.orm, auth, payments, config, now, mailer });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
+  // The local Stripe sends its events to this service's webhook, signed with its secret.
+  stripe.emulator?.deliverWebhooksTo({ url: `http://127.0.0.1:${info.port}/api/payments/webhooks/stripe/`, secret: stripe.webhookSecret });
 }) as Server;
 // Idle keep-alive connections outlive a load balancer's own idle timeout (60 s on the common
 // ones), so that it never sends a request on a connection this server is closing. The headers

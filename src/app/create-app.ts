@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { HttpBindings } from '@hono/node-server';
+import type Stripe from 'stripe';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
@@ -18,6 +19,8 @@ import { createGoogleVerifier, type GoogleVerifier } from '../auth/google.ts';
 import { createPortfolioService } from '../auth/portfolio.service.ts';
 import { createTokenSigner } from '../auth/tokens.ts';
 import { routes } from '../contract/routes.ts';
+import { createPayments } from '../payments/payments.ts';
+import { registerPaymentsRoutes } from '../payments/payments.routes.ts';
 import { registerTasksRoutes } from '../tasks/tasks.routes.ts';
 import { createTasksService } from '../tasks/tasks.service.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
@@ -32,6 +35,8 @@ import { createRouter, mount, type AppRouter } from './router.ts';
 const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json', import.meta.url), 'utf8');
 
 export type AppOptions = AppDeps & {
+  /** The Stripe client (real or the local emulator) and the secret its webhooks are signed with. */
+  stripe: { client: Stripe; webhookSecret: string };
   /** Replaces Google's key set (tests use a local one). */
   verifyGoogleToken?: GoogleVerifier;
   /** True once the server is shutting down: not ready, and every answer closes its connection. */
@@ -70,7 +75,8 @@ export function createApp(options: AppOptions) {
     perAddress: limit('password-failures-address', config.LOGIN_FAILURES_PER_ADDRESS, config.LOGIN_LOCKOUT_SECONDS, lockedOut),
   };
   const allowHttpUrls = config.NODE_ENV !== 'production';
-  const tasks = createTasksService(now);
+  const payments = createPayments({ stripe: options.stripe, queue: options.queue, now, config });
+  const tasks = createTasksService(now, { onCancel: [payments.escrows.settleCancelledTask] });
   const auth = createAuthService({
     queue: options.queue,
     signer,
@@ -79,7 +85,7 @@ export function createApp(options: AppOptions) {
     publicAppUrl: config.PUBLIC_APP_URL,
     passwordFailures,
     allowHttpUrls,
-    onAccountDeletion: [tasks.releaseAccount],
+    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount],
   });
 
   const metrics = createMetrics({ orm, queue: options.queue, queues: MONITORED_QUEUES });
@@ -143,6 +149,7 @@ export function createApp(options: AppOptions) {
     trustProxy: config.TRUST_PROXY,
   });
   registerTasksRoutes(api, tasks);
+  registerPaymentsRoutes(api, payments);
   // The rest of the contract answers 501 from its real route (authentication and validation
   // included), so that the served operations are always the spec's.
   const served = servedOperationIds(api);
@@ -176,5 +183,5 @@ export function createApp(options: AppOptions) {
   app.route('/api', api);
   app.notFound(onNotFound);
   app.onError(onError);
-  return { app, api, auth };
+  return { app, api, auth, payments };
 }

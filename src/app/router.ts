@@ -5,6 +5,7 @@
  * character, whatever its field.
  */
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
 import { problems } from '../lib/problem.ts';
@@ -46,9 +47,17 @@ const refuseNulCharacters = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Registers `handler` for a contract route, with the contract's authentication requirement. */
-export function mount<R extends RouteConfig>(router: AppRouter, route: R, handler: RouteHandler<R, AppEnv>): void {
-  const middleware = isPublic(route) ? [refuseNulCharacters] : [requireUser, refuseNulCharacters];
+/**
+ * Registers `handler` for a contract route, with the contract's authentication requirement.
+ * `before` runs ahead of every check (the Stripe webhook keeps its raw body there).
+ */
+export function mount<R extends RouteConfig>(
+  router: AppRouter,
+  route: R,
+  handler: RouteHandler<R, AppEnv>,
+  options: { before?: MiddlewareHandler<AppEnv>[] } = {},
+): void {
+  const middleware = [...(options.before ?? []), ...(isPublic(route) ? [refuseNulCharacters] : [requireUser, refuseNulCharacters])];
   router.openapi({ ...route, middleware } as R, handler);
 }
 

@@ -11,6 +11,8 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { startMailWorker } from '../mail/outbox.ts';
 import { pruneRateLimits } from '../lib/rate-limit.ts';
+import { startPaymentsJobs } from '../payments/payments.jobs.ts';
+import type { Payments } from '../payments/payments.ts';
 
 export const PRUNE_RATE_LIMITS = 'rate-limits.prune';
 
@@ -21,7 +23,8 @@ export type WorkerDeps = {
   orm: MikroORM;
   mailer: Mailer;
   auth: AuthService;
-  config: Pick<Config, 'TOKEN_RETENTION_DAYS' | 'EVENT_RETENTION_DAYS'>;
+  payments: Payments;
+  config: Pick<Config, 'TOKEN_RETENTION_DAYS' | 'EVENT_RETENTION_DAYS' | 'AUTO_RELEASE_DAYS'>;
   now: () => Date;
 };
 
@@ -30,5 +33,6 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startMailWorker(queue, deps.mailer);
   await startAuthJobs({ queue, orm, now, auth: deps.auth, tokenRetentionMs: config.TOKEN_RETENTION_DAYS * DAY_MS });
   await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
+  await startPaymentsJobs({ queue, orm, now, payments: deps.payments, autoReleaseDays: config.AUTO_RELEASE_DAYS });
   await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *', () => pruneRateLimits(orm, now));
 }

@@ -12,6 +12,11 @@ export const DOMAIN_EVENT_TYPES = [
   'task_completed',
   'task_cancelled',
   'review_received',
+  'payment_received',
+  'payment_released',
+  'payment_refunded',
+  'withdrawal_paid',
+  'withdrawal_failed',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

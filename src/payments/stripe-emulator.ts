@@ -66,6 +66,8 @@ export type StripeEmulator = {
   events: StripeObject[];
   /** Resolves once every webhook sent so far was delivered or given up on. */
   settled: () => Promise<void>;
+  /** Sends the events from now on to `webhook` (a service learns its own URL once it listens). */
+  deliverWebhooksTo: (webhook: { url: string; secret: string }) => void;
   stop: () => Promise<void>;
 };
 
@@ -74,6 +76,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   const events: StripeObject[] = [];
   const idempotent = new Map<string, { status: number; body: string }>();
   const deliveries = new Set<Promise<void>>();
+  let webhook = options.webhook;
   const signer = new Stripe('sk_test_emulator');
   const now = () => Math.floor(Date.now() / 1000);
   const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, '0')}`;
@@ -96,14 +99,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       created: now(),
       data: { object: structuredClone(object) },
       livemode: false,
-      pending_webhooks: options.webhook ? 1 : 0,
+      pending_webhooks: webhook ? 1 : 0,
       request: { id: null, idempotency_key: null },
       type,
       ...(account ? { account } : {}),
     };
     events.push(event);
-    if (options.webhook) {
-      const delivery = deliver(event, options.webhook).finally(() => deliveries.delete(delivery));
+    if (webhook) {
+      const delivery = deliver(event, webhook).finally(() => deliveries.delete(delivery));
       deliveries.add(delivery);
     }
   }
@@ -536,6 +539,9 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     events,
     settled: async () => {
       while (deliveries.size) await Promise.allSettled([...deliveries]);
+    },
+    deliverWebhooksTo: (target) => {
+      webhook = target;
     },
     stop: async () => {
       server.closeAllConnections();

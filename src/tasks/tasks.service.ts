@@ -24,7 +24,10 @@ const MAX_MONEY_MINOR = 100_000_000;
 
 type TaskInput = Partial<S.CreateTaskRequest>;
 
-export function createTasksService(now: () => Date) {
+/** Run in the transaction that cancels a task (Payments refunds its escrow); throws to refuse. */
+export type TaskCancellationHook = (em: EntityManager, task: Task, actor: User) => Promise<void>;
+
+export function createTasksService(now: () => Date, hooks: { onCancel?: TaskCancellationHook[] } = {}) {
   /** A visible (not deleted) task, or 404. `lock` takes its row lock and re-reads it under the lock. */
   async function findTask(em: EntityManager, id: number, lock = false): Promise<Task> {
     const task = await em.findOne(Task, { id, deletedAt: null }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
@@ -102,6 +105,7 @@ export function createTasksService(now: () => Date) {
 
   /** Cancels `task`: pending applications withdrawn, and its freelancer (if any) told. */
   async function cancelTask(em: EntityManager, task: Task, actor: User, withdrawal: string, reason: string | null): Promise<void> {
+    for (const settle of hooks.onCancel ?? []) await settle(em, task, actor);
     await withdrawPending(em, task, actor, withdrawal);
     task.status = 'cancelled';
     task.cancelledAt = now();

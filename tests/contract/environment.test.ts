@@ -19,13 +19,19 @@ describe('the environment', () => {
 });
 
 describe('production', () => {
-  const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', SMTP_URL: 'smtp://mail.example.com:587' };
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+    SMTP_URL: 'smtp://mail.example.com:587',
+    STRIPE_SECRET_KEY: 'sk_live_example',
+    STRIPE_WEBHOOK_SECRET: 'whsec_example',
+  };
 
-  it('starts with a JWT secret and an SMTP server', () => {
+  it('starts with a JWT secret, an SMTP server and Stripe', () => {
     expect(loadConfig(production).SMTP_URL).toBe(production.SMTP_URL);
   });
 
-  it.each(['JWT_SECRET', 'SMTP_URL'])('refuses to start without %s, naming it', (name) => {
+  it.each(['JWT_SECRET', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'])('refuses to start without %s, naming it', (name) => {
     const { [name as keyof typeof production]: _left, ...rest } = production;
     expect(() => loadConfig(rest)).toThrow(new RegExp(`${name}: required in production`));
   });

@@ -3,7 +3,12 @@
  * worker sending to a local SMTP server, Google keys served locally, a clock the test can move,
  * and a `fetch` that checks every response against the contract.
  */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { MikroORM } from '@mikro-orm/postgresql';
+import Stripe from 'stripe';
 import { createClient, type TaskmarketClient } from '@taskmarket/sdk';
 import { expect } from 'vitest';
 import { createApp } from '../../src/app/create-app.ts';
@@ -14,12 +19,17 @@ import { seedDemoIfEmpty } from '../../src/db/seed.ts';
 import { startQueue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
+import { connectStripe } from '../../src/payments/stripe-connection.ts';
+import { startStripeEmulator } from '../../src/payments/stripe-emulator.ts';
 import { contractViolations } from './contract-validator.ts';
 import { createTestDatabase } from './database.ts';
 import { GOOGLE_CLIENT_ID, startGoogleKeys } from './google-keys.ts';
 import { startSmtpServer, type SmtpRefusal } from './smtp.ts';
 
 export const BASE_URL = 'http://taskmarket.test/api';
+
+/** For an app whose test never reaches Payments: a Stripe client pointed nowhere. */
+export const UNUSED_STRIPE = { client: new Stripe('sk_test_unused', { host: '127.0.0.1', port: 9, protocol: 'http' }), webhookSecret: 'whsec_unused' };
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -29,6 +39,8 @@ export async function startTestApp(
     seed?: boolean;
     sharedDatabaseOf?: { databaseUrl: string };
     workers?: boolean;
+    /** How long the emulator's payouts stay pending (default 50 ms). */
+    payoutDelayMs?: number;
     /** Recipients the SMTP server refuses, and how. */
     refuseMail?: (recipient: string) => SmtpRefusal | undefined;
   } = {},
@@ -39,6 +51,8 @@ export async function startTestApp(
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
   const google = await startGoogleKeys(now);
+  // Stripe is the local emulator, reached as the real one is (a key and an API base).
+  const stripeEmulator = await startStripeEmulator({ port: 0, payoutDelayMs: options.payoutDelayMs ?? 50 });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -52,6 +66,9 @@ export async function startTestApp(
     RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
     // Every in-process request comes from one address: only the tests of the limits set them low.
     LOGIN_FAILURES_PER_ADDRESS: '10000',
+    STRIPE_SECRET_KEY: 'sk_test_taskmarket',
+    STRIPE_WEBHOOK_SECRET: 'whsec_taskmarket_test',
+    STRIPE_API_BASE: stripeEmulator.url,
     ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
@@ -60,10 +77,18 @@ export async function startTestApp(
   if (options.seed) await seedDemoIfEmpty(orm, logger);
   const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5, retention: config });
 
-  const { app, auth } = createApp({ config, orm, queue, logger, now });
+  const stripe = await connectStripe(config, logger);
+  const { app, auth, payments } = createApp({ config, orm, queue, logger, now, stripe });
   // `workers: false` leaves queued jobs alone, to look at what a request queued.
   const mailer = createMailer(config, logger);
-  if (options.workers !== false) await startWorkers({ queue, orm, auth, config, now, mailer });
+  if (options.workers !== false) await startWorkers({ queue, orm, auth, payments, config, now, mailer });
+  // Served on a port too, for the emulator's webhooks.
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  await once(server, 'listening');
+  stripeEmulator.deliverWebhooksTo({
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/payments/webhooks/stripe/`,
+    secret: config.STRIPE_WEBHOOK_SECRET!,
+  });
 
   /** app.fetch, with every answer checked against the contract. */
   const fetch = async (input: Request | string, init?: RequestInit): Promise<Response> => {
@@ -91,7 +116,13 @@ export async function startTestApp(
       clockOffsetMs += ms;
     },
     queue,
+    stripe,
+    stripeEmulator,
+    payments,
     async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await stripeEmulator.stop();
       await queue.stop();
       mailer.close();
       await orm.close();

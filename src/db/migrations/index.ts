@@ -8,5 +8,6 @@ import { Migration20261125160306_rate_limits } from './Migration20261125160306_r
 import { Migration20261125161500_deleted_usernames } from './Migration20261125161500_deleted_usernames.ts';
 import { Migration20261125170453_prune_indexes } from './Migration20261125170453_prune_indexes.ts';
 import { Migration20261125181556_ledger } from './Migration20261125181556_ledger.ts';
+import { Migration20261125190840_payments } from './Migration20261125190840_payments.ts';
 
-export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger];
+export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger, Migration20261125190840_payments];

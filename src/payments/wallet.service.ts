@@ -1,0 +1,246 @@
+/**
+ * The wallet: what a freelancer earned, read from the ledger (never stored beside it), and
+ * withdrawals. A withdrawal moves the amount from the available balance to "pending withdrawal"
+ * in the request's transaction; a background job then makes the Stripe transfer and payout, and
+ * the payout's webhook settles it: paid (the money left the platform) or failed (it comes back).
+ */
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type Stripe from 'stripe';
+import type { User } from '../auth/auth.entities.ts';
+import type * as S from '../contract/schemas.ts';
+import { querySql } from '../db/sql.ts';
+import { recordEvent } from '../events/record-event.ts';
+import type { JobQueue, QueueDefinition } from '../jobs/queue.ts';
+import { fromMinor, toMinor } from '../lib/money.ts';
+import { pageWindow, type PageQuery } from '../lib/pagination.ts';
+import { problems } from '../lib/problem.ts';
+import { postEntry } from './ledger.ts';
+import { ConnectAccount, Withdrawal } from './payments.entities.ts';
+
+/** The platform currency the wallet reports in. */
+export const WALLET_CURRENCY = 'usd';
+export const MIN_WITHDRAWAL_MINOR = 5_000;
+
+export const PAYOUT_QUEUE: QueueDefinition = { name: 'withdrawals.payout', retryLimit: 12, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, deadLetter: 'withdrawals.payout.dead-letter' };
+
+export type WalletDeps = { stripe: Stripe; queue: JobQueue; now: () => Date };
+
+export function toWithdrawal(withdrawal: Withdrawal): S.Withdrawal {
+  return {
+    id: withdrawal.id,
+    amount: fromMinor(withdrawal.amountMinor),
+    currency: withdrawal.currency,
+    status: withdrawal.status,
+    stripe_payout_id: withdrawal.stripePayoutId ?? null,
+    failure_reason: withdrawal.failureReason ?? null,
+    created_at: withdrawal.createdAt.toISOString(),
+    processed_at: withdrawal.processedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The lines of a user's available-balance accounts as wallet transactions: a release's credit
+ * and its fee, withdrawals and their reversals, with the balance after each.
+ */
+const WALLET_LINES = `
+  with lines as (
+    select l.id, l.amount_minor, l.currency, e.reference, e.task_id, e.created_at,
+           case when e.kind = 'release' and l.amount_minor > 0 then 'escrow_release'
+                when e.kind = 'release' then 'platform_fee'
+                else e.kind end as type,
+           sum(l.amount_minor) over (partition by l.account_id order by l.id) as balance_after
+      from ledger_account a
+      join journal_line l on l.account_id = a.id
+      join journal_entry e on e.id = l.entry_id
+     where a.kind = 'freelancer_available' and a.user_id = $1
+  ), chosen as (
+    select * from lines
+     where ($2::text is null or type = $2)
+       and ($3::timestamptz is null or created_at >= $3)
+       and ($4::timestamptz is null or created_at <= $4)
+  )`;
+
+type WalletLineRow = {
+  id: string;
+  amount_minor: string;
+  currency: S.Currency;
+  reference: string | null;
+  task_id: number | null;
+  created_at: Date;
+  type: S.WalletTransactionType;
+  balance_after: string;
+  title: string | null;
+};
+
+function toWalletTransaction(row: WalletLineRow, feePercent: string): S.WalletTransaction {
+  const [kind, id] = (row.reference ?? '').split(':');
+  const escrowId = kind === 'escrow' ? Number(id) : null;
+  const withdrawalId = kind === 'withdrawal' ? Number(id) : null;
+  const amount = Number(row.amount_minor);
+  const descriptions: Record<S.WalletTransactionType, string> = {
+    escrow_release: `Payment for task ${row.task_id}: ${row.title ?? ''}`.trim(),
+    platform_fee: `Platform fee (${feePercent}%) for task ${row.task_id}`,
+    withdrawal: `Withdrawal ${withdrawalId}`,
+    withdrawal_reversal: `Withdrawal ${withdrawalId} failed: the amount is back in the wallet`,
+    refund: 'Refund',
+    adjustment: 'Adjustment',
+  };
+  return {
+    id: Number(row.id),
+    type: row.type,
+    amount: `${amount < 0 ? '-' : ''}${fromMinor(Math.abs(amount))}`,
+    currency: row.currency,
+    balance_after: fromMinor(Number(row.balance_after)),
+    description: descriptions[row.type],
+    escrow_id: escrowId,
+    withdrawal_id: withdrawalId,
+    created_at: new Date(row.created_at).toISOString(),
+  };
+}
+
+export function createWalletService({ stripe, queue, now }: WalletDeps, feePercent: string) {
+  return {
+    async wallet(em: EntityManager, user: User): Promise<S.Wallet> {
+      const [row] = await querySql<Record<string, string | Date | null>>(em, {
+        text: `select
+            (select coalesce(sum(balance_minor), 0) from ledger_account where kind = 'freelancer_available' and user_id = $1 and currency = $2)::text as balance,
+            (select coalesce(sum(a.balance_minor), 0) from ledger_account a join task t on t.id = a.task_id
+              where a.kind = 'escrow' and a.currency = $2 and t.freelancer_id = $1)::text as pending,
+            coalesce(sum(l.amount_minor) filter (where e.kind = 'release'), 0)::text as earned,
+            coalesce(-sum(l.amount_minor) filter (where e.kind in ('withdrawal', 'withdrawal_reversal')), 0)::text as withdrawn,
+            max(e.created_at) as updated_at
+          from ledger_account a
+          join journal_line l on l.account_id = a.id
+          join journal_entry e on e.id = l.entry_id
+          where a.kind = 'freelancer_available' and a.user_id = $1 and a.currency = $2`,
+        values: [user.id, WALLET_CURRENCY],
+      });
+      return {
+        balance: fromMinor(Number(row!.balance)),
+        pending_balance: fromMinor(Number(row!.pending)),
+        currency: WALLET_CURRENCY,
+        total_earned: fromMinor(Number(row!.earned)),
+        total_withdrawn: fromMinor(Number(row!.withdrawn)),
+        updated_at: (row!.updated_at ? new Date(row!.updated_at) : now()).toISOString(),
+      };
+    },
+
+    async transactions(
+      em: EntityManager,
+      user: User,
+      query: PageQuery & { type?: S.WalletTransactionType; created_after?: string; created_before?: string },
+    ): Promise<{ count: number; results: S.WalletTransaction[] }> {
+      const filters = [user.id, query.type ?? null, query.created_after ?? null, query.created_before ?? null];
+      const { limit, offset } = pageWindow(query);
+      const [counted] = await querySql<{ count: string }>(em, { text: `${WALLET_LINES} select count(*)::text as count from chosen`, values: filters });
+      const rows = await querySql<WalletLineRow>(em, {
+        text: `${WALLET_LINES} select chosen.*, chosen.amount_minor::text, chosen.balance_after::text, t.title
+                 from chosen left join task t on t.id = chosen.task_id order by chosen.id desc limit $5 offset $6`,
+        values: [...filters, limit, offset],
+      });
+      return { count: Number(counted!.count), results: rows.map((row) => toWalletTransaction(row, feePercent)) };
+    },
+
+    async withdrawals(em: EntityManager, user: User, query: PageQuery & { status?: S.WithdrawalStatus }) {
+      const { limit, offset } = pageWindow(query);
+      const [found, count] = await em.findAndCount(Withdrawal, { user, ...(query.status ? { status: query.status } : {}) }, { orderBy: { id: 'desc' }, limit, offset });
+      return { count, results: found.map(toWithdrawal) };
+    },
+
+    async withdraw(em: EntityManager, user: User, input: S.CreateWithdrawalRequest): Promise<S.Withdrawal> {
+      const amountMinor = toMinor(input.amount);
+      if (amountMinor < MIN_WITHDRAWAL_MINOR) {
+        throw problems.businessRule(`A withdrawal is at least ${fromMinor(MIN_WITHDRAWAL_MINOR)}.`, { amount: [`At least ${fromMinor(MIN_WITHDRAWAL_MINOR)}.`] });
+      }
+      const account = await em.findOne(ConnectAccount, { user });
+      if (!account?.payoutsEnabled) {
+        throw problems.businessRule('Withdrawals need a Stripe Connect account with payouts enabled: finish onboarding first.');
+      }
+      return em.transactional(async (tx) => {
+        // The balance row locked: concurrent withdrawals see each other's debit.
+        const [available] = await querySql<{ balance_minor: string }>(tx, {
+          text: `select balance_minor::text from ledger_account where kind = 'freelancer_available' and user_id = $1 and currency = $2 for update`,
+          values: [user.id, input.currency],
+        });
+        const balance = Number(available?.balance_minor ?? 0);
+        if (balance < amountMinor) {
+          throw problems.businessRule(`Insufficient funds: the available balance is ${fromMinor(balance)} ${input.currency}.`, {
+            amount: [`At most the available balance, ${fromMinor(balance)}.`],
+          });
+        }
+        const withdrawal = tx.create(Withdrawal, { user, amountMinor, currency: input.currency, stripeAccountId: account.stripeAccountId, status: 'pending' });
+        await tx.flush();
+        await postEntry(tx, {
+          kind: 'withdrawal',
+          currency: input.currency,
+          reference: `withdrawal:${withdrawal.id}`,
+          lines: [
+            { account: { kind: 'freelancer_available', userId: user.id }, amountMinor: -amountMinor },
+            { account: { kind: 'freelancer_pending_withdrawal', userId: user.id }, amountMinor },
+          ],
+        });
+        await queue.enqueue(tx, PAYOUT_QUEUE, { withdrawalId: withdrawal.id });
+        return toWithdrawal(withdrawal);
+      });
+    },
+
+    /** The background half of a withdrawal: the transfer to the connected account, then its payout. */
+    async payOut(em: EntityManager, withdrawalId: number): Promise<void> {
+      const withdrawal = await em.findOne(Withdrawal, withdrawalId);
+      if (!withdrawal || withdrawal.status !== 'pending') return;
+      const { amountMinor: amount, currency, stripeAccountId } = withdrawal;
+      const metadata = { withdrawal_id: String(withdrawal.id), user_id: String(withdrawal.user.id) };
+      // Keys named after the withdrawal: a retried job never transfers or pays out twice.
+      const transfer = await stripe.transfers.create(
+        { amount, currency, destination: stripeAccountId, transfer_group: `withdrawal_${withdrawal.id}`, metadata },
+        { idempotencyKey: `withdrawal-transfer:${withdrawal.id}` },
+      );
+      const payout = await stripe.payouts.create({ amount, currency, metadata }, { stripeAccount: stripeAccountId, idempotencyKey: `withdrawal-payout:${withdrawal.id}` });
+      // Only a pending one moves on to processing: the payout's webhook may have settled it already.
+      await querySql(em, {
+        text: `update withdrawal set status = case when status = 'pending' then 'processing' else status end,
+                 stripe_transfer_id = $2, stripe_payout_id = $3, updated_at = $4 where id = $1`,
+        values: [withdrawal.id, transfer.id, payout.id, now()],
+      });
+    },
+
+    /** A payout's outcome from Stripe's webhook (in the event's transaction): paid, or failed and returned. */
+    async settlePayout(tx: EntityManager, payout: Stripe.Payout, paid: boolean): Promise<void> {
+      const withdrawalId = Number(payout.metadata?.withdrawal_id);
+      const withdrawal = Number.isSafeInteger(withdrawalId)
+        ? await tx.findOne(Withdrawal, withdrawalId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+        : await tx.findOne(Withdrawal, { stripePayoutId: payout.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!withdrawal || withdrawal.status === 'paid' || withdrawal.status === 'failed') return;
+      const userId = withdrawal.user.id;
+      withdrawal.status = paid ? 'paid' : 'failed';
+      withdrawal.stripePayoutId = payout.id;
+      withdrawal.processedAt = now();
+      if (!paid) withdrawal.failureReason = payout.failure_message ?? payout.failure_code ?? 'The payout failed.';
+      await postEntry(tx, {
+        kind: paid ? 'payout' : 'withdrawal_reversal',
+        currency: withdrawal.currency,
+        reference: `withdrawal:${withdrawal.id}`,
+        lines: [
+          { account: { kind: 'freelancer_pending_withdrawal', userId }, amountMinor: -withdrawal.amountMinor },
+          paid ? { account: { kind: 'payouts', userId }, amountMinor: withdrawal.amountMinor } : { account: { kind: 'freelancer_available', userId }, amountMinor: withdrawal.amountMinor },
+        ],
+      });
+      recordEvent(tx, paid ? 'withdrawal_paid' : 'withdrawal_failed', {
+        recipientId: userId,
+        payload: { withdrawal_id: withdrawal.id, amount: fromMinor(withdrawal.amountMinor), currency: withdrawal.currency, ...(paid ? {} : { reason: withdrawal.failureReason }) },
+      });
+    },
+
+    /** Whether the user has money in a wallet (available or on its way out). */
+    async holdsMoney(em: EntityManager, userId: number): Promise<boolean> {
+      const [row] = await querySql<{ held: boolean }>(em, {
+        text: `select exists (select 1 from ledger_account where user_id = $1 and kind in ('freelancer_available', 'freelancer_pending_withdrawal') and balance_minor > 0) as held`,
+        values: [userId],
+      });
+      return Boolean(row?.held);
+    },
+  };
+}
+
+export type WalletService = ReturnType<typeof createWalletService>;
