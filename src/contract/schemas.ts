@@ -124,7 +124,7 @@ export type CreateOnboardingLinkRequest = z.infer<typeof CreateOnboardingLinkReq
 export const CreatePaymentIntentRequest = z.strictObject({ "task_id": z.int().gte(1).lte(2147483647), "amount": Money, "currency": Currency }).openapi("CreatePaymentIntentRequest");
 export type CreatePaymentIntentRequest = z.infer<typeof CreatePaymentIntentRequest>;
 
-export const CreatePaymentMethodRequest = z.strictObject({ "payment_method_id": z.string().max(255).regex(new RegExp("^pm_[A-Za-z0-9]+$")), "set_default": z.boolean().default(false) }).openapi("CreatePaymentMethodRequest");
+export const CreatePaymentMethodRequest = z.strictObject({ "payment_method_id": z.string().max(255).regex(new RegExp("^pm_[A-Za-z0-9_]+$")), "set_default": z.boolean().default(false) }).openapi("CreatePaymentMethodRequest");
 export type CreatePaymentMethodRequest = z.infer<typeof CreatePaymentMethodRequest>;
 
 export const CreateReviewRequest = z.strictObject({ "rating": z.int().gte(1).lte(5), "comment": z.string().max(2000).default("") }).openapi("CreateReviewRequest");

@@ -457,6 +457,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       /^\/v1\/payment_methods$/,
       (_, params) => list('/v1/payment_methods', (o) => o.object === 'payment_method' && (params.customer === undefined || o.customer === params.customer), params),
     ],
+    [
+      'GET',
+      /^\/v1\/refunds$/,
+      (_, params) => list('/v1/refunds', (o) => o.object === 'refund' && (params.payment_intent === undefined || o.payment_intent === params.payment_intent), params),
+    ],
     ['GET', /^\/v1\/events\/([^/]+)$/, ([, id]) => find('event', 'evt', id!)],
     ['POST', /^\/v1\/accounts$/, (_, params) => createAccount(params)],
     ['GET', /^\/v1\/accounts\/([^/]+)$/, ([, id]) => find('account', 'acct', id!)],
