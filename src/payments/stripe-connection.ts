@@ -9,6 +9,8 @@ import Stripe from 'stripe';
 import type { Config } from '../config.ts';
 import { startStripeEmulator, type StripeEmulator } from './stripe-emulator.ts';
 
+const STRIPE_TIMEOUT_MS = 15_000;
+
 export type StripeConnection = {
   client: Stripe;
   /** The secret webhooks are signed with. */
@@ -31,7 +33,10 @@ export async function connectStripe(
 ): Promise<StripeConnection> {
   const webhookSecret = config.STRIPE_WEBHOOK_SECRET ?? `whsec_local_${randomBytes(16).toString('hex')}`;
   if (config.STRIPE_SECRET_KEY) {
-    return { client: new Stripe(config.STRIPE_SECRET_KEY, apiBaseOptions(config.STRIPE_API_BASE)), webhookSecret, close: async () => {} };
+    // Every create carries an idempotency key, so the SDK's own retries of a lost answer are safe;
+    // a request never waits longer than a client would for the service's answer.
+    const client = new Stripe(config.STRIPE_SECRET_KEY, { ...apiBaseOptions(config.STRIPE_API_BASE), timeout: STRIPE_TIMEOUT_MS, maxNetworkRetries: 2 });
+    return { client, webhookSecret, close: async () => {} };
   }
   const emulator = await startStripeEmulator({ port: config.STRIPE_LOCAL_PORT }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;

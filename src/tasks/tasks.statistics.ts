@@ -63,6 +63,19 @@ export async function userStatistics(em: EntityManager, userId: number): Promise
       from task_application a where a.freelancer_id = $1`,
     values: [userId],
   });
+  // Money from the escrows released on the user's tasks, as client (what was paid) and as
+  // freelancer (what reached the wallet after the fee), per currency.
+  const money = await querySql<{ side: 'spent' | 'earned'; currency: S.Currency; amount: string }>(em, {
+    text: `select 'spent' as side, e.currency, sum(e.amount_minor)::text as amount from escrow e
+             where e.client_id = $1 and e.status = 'released' group by e.currency
+           union all
+           select 'earned', e.currency, sum(e.freelancer_amount_minor)::text from escrow e join task t on t.id = e.task_id
+             where t.freelancer_id = $1 and e.status = 'released' group by e.currency
+           order by 1, 2`,
+    values: [userId],
+  });
+  const totals = (side: 'spent' | 'earned') =>
+    money.filter((row) => row.side === side).map((row) => ({ amount: fromMinor(n(row.amount)), currency: row.currency }));
   return {
     as_client: {
       tasks_posted: n(asClient?.posted),
@@ -70,8 +83,7 @@ export async function userStatistics(em: EntityManager, userId: number): Promise
       in_progress: n(asClient?.in_progress),
       completed: n(asClient?.completed),
       cancelled: n(asClient?.cancelled),
-      // Money spent and earned is counted from released escrows, which come with Payments.
-      total_spent: [],
+      total_spent: totals('spent'),
     },
     as_freelancer: {
       applications_sent: n(asFreelancer?.sent),
@@ -79,7 +91,7 @@ export async function userStatistics(em: EntityManager, userId: number): Promise
       accepted: n(asFreelancer?.accepted),
       rejected: n(asFreelancer?.rejected),
       tasks_completed: n(asFreelancer?.completed),
-      total_earned: [],
+      total_earned: totals('earned'),
     },
   };
 }

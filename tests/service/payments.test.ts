@@ -115,6 +115,8 @@ describe('the money path', () => {
     ]);
     expect(lines.body.results[0].description).toBe(`Platform fee (10%) for task ${taskId}`);
     expect((await call('GET', '/payments/wallet/transactions/?type=platform_fee', { token: freelancer.token })).body.count).toBe(1);
+    expect((await call('GET', '/tasks/my-statistics/', { token: client.token })).body.as_client.total_spent).toEqual([{ amount: '250.00', currency: 'usd' }]);
+    expect((await call('GET', '/tasks/my-statistics/', { token: freelancer.token })).body.as_freelancer.total_earned).toEqual([{ amount: '225.00', currency: 'usd' }]);
     // The client's wallet holds nothing: the money went to the freelancer.
     expect((await call('GET', '/payments/wallet/', { token: client.token })).body).toMatchObject({ balance: '0.00', total_earned: '0.00' });
 
@@ -465,5 +467,49 @@ describe('account deletion', () => {
     expect(withMoney.status).toBe(409);
     expect(withMoney.body.detail).toMatch(/wallet holds money/);
     expect((await deleteAccount(client)).status).toBe(204);
+  });
+});
+
+describe('a Stripe outage', () => {
+  it('answers 502 and changes nothing; the retry with the same key completes the request', async () => {
+    const s = await startTestApp({ seed: true, proxyStripe: true });
+    try {
+      const callS = caller(s);
+      const register = async (roles: { is_client: boolean; is_freelancer: boolean }) => (await callS('POST', '/auth/register/', { body: newUser(roles) })).body;
+      const client = await register({ is_client: true, is_freelancer: false });
+      const task = await callS('POST', '/tasks/create/', {
+        token: client.access,
+        body: { title: 'Set up nightly backups', description: 'Nightly database backups to object storage, with a restore drill.', category: 5, budget: '95.00', currency: 'usd', skills: [11], remote: true },
+      });
+      const body = { task_id: task.body.id, amount: '95.00', currency: 'usd' };
+      const headers = { 'Idempotency-Key': 'through-the-outage' };
+
+      await s.stripeProxy!.cut();
+      const failed = await callS('POST', '/payments/intents/create/', { token: client.access, body, headers });
+      expect([failed.status, failed.body.code]).toEqual([502, 'payment_provider_error']);
+      expect(failed.body.detail).toMatch(/Nothing was changed; retry with the same Idempotency-Key\.$/);
+      const state = () => querySql(s.orm.em.fork(), { text: `select (select count(*)::int from escrow) as escrows, (select count(*)::int from idempotency_key) as keys`, values: [] });
+      expect(await state()).toEqual([{ escrows: 0, keys: 0 }]);
+
+      await s.stripeProxy!.restore();
+      const completed = await callS('POST', '/payments/intents/create/', { token: client.access, body, headers });
+      expect(completed.status).toBe(201);
+      expect(await state()).toEqual([{ escrows: 1, keys: 1 }]);
+
+      // A refund during an outage leaves the escrow funded; its retry refunds once.
+      await s.stripe.client.paymentIntents.confirm(completed.body.intent_id, { payment_method: 'pm_card_visa' });
+      await s.stripeEmulator.settled();
+      const escrow = `/payments/escrow/${completed.body.escrow_id}/`;
+      expect((await callS('GET', escrow, { token: client.access })).body.status).toBe('funded');
+      await s.stripeProxy!.cut();
+      const refundFailed = await callS('POST', `${escrow}refund/`, { token: client.access, headers: { 'Idempotency-Key': 'refund-1' } });
+      expect(refundFailed.status).toBe(502);
+      expect((await callS('GET', escrow, { token: client.access })).body.status).toBe('funded');
+      await s.stripeProxy!.restore();
+      expect((await callS('POST', `${escrow}refund/`, { token: client.access, headers: { 'Idempotency-Key': 'refund-1' } })).body.status).toBe('refunded');
+      expect((await s.stripe.client.refunds.list({ payment_intent: completed.body.intent_id })).data).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -25,6 +25,7 @@ import { contractViolations } from './contract-validator.ts';
 import { createTestDatabase } from './database.ts';
 import { GOOGLE_CLIENT_ID, startGoogleKeys } from './google-keys.ts';
 import { startSmtpServer, type SmtpRefusal } from './smtp.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
 
 export const BASE_URL = 'http://taskmarket.test/api';
 
@@ -39,6 +40,8 @@ export async function startTestApp(
     seed?: boolean;
     sharedDatabaseOf?: { databaseUrl: string };
     workers?: boolean;
+    /** Reach Stripe through a proxy the test can cut (`stripeProxy`), for outages. */
+    proxyStripe?: boolean;
     /** How long the emulator's payouts stay pending (default 50 ms). */
     payoutDelayMs?: number;
     /** Recipients the SMTP server refuses, and how. */
@@ -53,6 +56,7 @@ export async function startTestApp(
   const google = await startGoogleKeys(now);
   // Stripe is the local emulator, reached as the real one is (a key and an API base).
   const stripeEmulator = await startStripeEmulator({ port: 0, payoutDelayMs: options.payoutDelayMs ?? 50 });
+  const stripeProxy = options.proxyStripe ? await startTcpProxy(stripeEmulator.clientOptions) : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -68,7 +72,7 @@ export async function startTestApp(
     LOGIN_FAILURES_PER_ADDRESS: '10000',
     STRIPE_SECRET_KEY: 'sk_test_taskmarket',
     STRIPE_WEBHOOK_SECRET: 'whsec_taskmarket_test',
-    STRIPE_API_BASE: stripeEmulator.url,
+    STRIPE_API_BASE: stripeProxy ? `http://127.0.0.1:${stripeProxy.port}` : stripeEmulator.url,
     ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
@@ -118,10 +122,12 @@ export async function startTestApp(
     queue,
     stripe,
     stripeEmulator,
+    stripeProxy,
     payments,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await stripeProxy?.close();
       await stripeEmulator.stop();
       await queue.stop();
       mailer.close();
