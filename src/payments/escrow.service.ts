@@ -9,19 +9,30 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import type { User } from '../auth/auth.entities.ts';
-import { toUserSummary } from '../auth/auth.serializers.ts';
 import type * as S from '../contract/schemas.ts';
+import { querySql } from '../db/sql.ts';
 import { recordEvent } from '../events/record-event.ts';
-import { feeMinor, fromMinor, toMinor } from '../lib/money.ts';
+import { fromMinor, toMinor } from '../lib/money.ts';
 import { problems } from '../lib/problem.ts';
 import { Application, Task } from '../tasks/tasks.entities.ts';
-import { toTaskSummary } from '../tasks/tasks.serializers.ts';
+import {
+  checkReleasable,
+  escrowFromRow,
+  escrowViewQuery,
+  lockEscrowQuery,
+  lockLiveEscrowOfTaskQuery,
+  markRefundedStatement,
+  markReleasedStatement,
+  releaseEntry,
+  releaseFee,
+  requireClientOf,
+  type EscrowViewRow,
+  type LockedEscrow,
+} from './escrow-statements.ts';
 import { postEntry } from './ledger.ts';
 import { Escrow } from './payments.entities.ts';
 import { atStripe } from './stripe-calls.ts';
 import { stripeCustomerOf } from './stripe-customers.ts';
-
-const ESCROW_POPULATE = ['task', 'task.category', 'task.client', 'task.freelancer', 'client'] as const;
 
 export type EscrowDeps = {
   stripe: Stripe;
@@ -30,83 +41,32 @@ export type EscrowDeps = {
   feeBasisPoints: number;
 };
 
-export function toEscrow(escrow: Escrow): S.Escrow {
-  const money = (minor: number | null | undefined) => (minor == null ? null : fromMinor(minor));
-  const task = escrow.task;
-  return {
-    id: escrow.id,
-    task: toTaskSummary(task),
-    client: toUserSummary(escrow.client),
-    freelancer: task.freelancer ? toUserSummary(task.freelancer) : null,
-    amount: fromMinor(escrow.amountMinor),
-    platform_fee: money(escrow.platformFeeMinor),
-    freelancer_amount: money(escrow.freelancerAmountMinor),
-    currency: escrow.currency,
-    status: escrow.status,
-    payment_intent_id: escrow.paymentIntentId,
-    created_at: escrow.createdAt.toISOString(),
-    funded_at: escrow.fundedAt?.toISOString() ?? null,
-    released_at: escrow.releasedAt?.toISOString() ?? null,
-    refunded_at: escrow.refundedAt?.toISOString() ?? null,
-  };
-}
-
 /** Stripe's refund reasons; `task_cancelled` is the customer's request, noted in metadata. */
 const STRIPE_REFUND_REASON = { requested_by_customer: 'requested_by_customer', duplicate: 'duplicate', fraudulent: 'fraudulent', task_cancelled: 'requested_by_customer' } as const;
 export type RefundReason = keyof typeof STRIPE_REFUND_REASON;
 
 export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps) {
-  /** The escrow for one of its parties (404 for anyone else), locked when asked. */
-  async function findEscrow(em: EntityManager, user: User, id: number, lock = false): Promise<Escrow> {
-    const escrow = await em.findOne(Escrow, id, {
-      populate: ESCROW_POPULATE,
-      ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'], refresh: true } : {}),
-    });
-    const isParty = escrow && (escrow.client.id === user.id || escrow.task.freelancer?.id === user.id);
-    if (!escrow || !isParty) throw problems.notFound(`There is no escrow ${id}.`);
-    return escrow;
+  async function view(em: EntityManager, id: number, viewerId: number): Promise<S.Escrow> {
+    const [row] = await querySql<EscrowViewRow>(em, escrowViewQuery(id, viewerId));
+    if (!row) throw problems.notFound(`There is no escrow ${id}.`);
+    return escrowFromRow(row);
   }
 
-  function requireClient(escrow: Escrow, user: User, action: string): void {
-    if (escrow.client.id !== user.id) throw problems.forbidden(`Only the task's client can ${action} its escrow.`);
+  const lock = async (tx: EntityManager, query: ReturnType<typeof lockEscrowQuery>) => (await querySql<LockedEscrow>(tx, query))[0];
+
+  /** Moves a locked, funded escrow's money to the freelancer's wallet, the fee to the platform (in `tx`). */
+  async function releaseLocked(tx: EntityManager, escrow: LockedEscrow, actorId: number | null): Promise<void> {
+    const fee = releaseFee(escrow, feeBasisPoints);
+    await postEntry(tx, releaseEntry(escrow, fee));
+    await querySql(tx, markReleasedStatement(escrow, fee, actorId, now()));
   }
 
-  /** Moves a funded escrow's money to the freelancer's wallet, the fee to the platform (in `tx`). */
-  async function releaseLocked(tx: EntityManager, escrow: Escrow, actorId: number | null): Promise<void> {
-    const freelancer = escrow.task.freelancer!;
-    const fee = feeMinor(escrow.amountMinor, feeBasisPoints);
-    await postEntry(tx, {
-      kind: 'release',
-      currency: escrow.currency,
-      reference: `escrow:${escrow.id}`,
-      taskId: escrow.task.id,
-      lines: [
-        { account: { kind: 'escrow', taskId: escrow.task.id }, amountMinor: -escrow.amountMinor },
-        { account: { kind: 'freelancer_available', userId: freelancer.id }, amountMinor: escrow.amountMinor },
-        ...(fee
-          ? [
-              { account: { kind: 'freelancer_available' as const, userId: freelancer.id }, amountMinor: -fee },
-              { account: { kind: 'platform_fees' as const }, amountMinor: fee },
-            ]
-          : []),
-      ],
-    });
-    escrow.status = 'released';
-    escrow.platformFeeMinor = fee;
-    escrow.freelancerAmountMinor = escrow.amountMinor - fee;
-    escrow.releasedAt = now();
-    recordEvent(tx, 'payment_released', {
-      recipientId: freelancer.id,
-      actorId,
-      payload: { escrow_id: escrow.id, task_id: escrow.task.id, amount: fromMinor(escrow.freelancerAmountMinor), currency: escrow.currency },
-    });
-  }
-
-  /** Refunds a funded escrow at Stripe and in the ledger (in `tx`, the escrow locked). */
-  async function refundLocked(tx: EntityManager, escrow: Escrow, reason: RefundReason, actorId: number): Promise<void> {
+  /** Refunds a locked, funded escrow at Stripe and in the ledger (in `tx`). */
+  async function refundLocked(tx: EntityManager, escrow: LockedEscrow, reason: RefundReason, actorId: number): Promise<void> {
+    const amount = Number(escrow.amount_minor);
     const refund = await atStripe('refund the payment', () =>
       stripe.refunds.create(
-        { payment_intent: escrow.paymentIntentId, reason: STRIPE_REFUND_REASON[reason], metadata: { escrow_id: String(escrow.id), reason } },
+        { payment_intent: escrow.payment_intent_id, reason: STRIPE_REFUND_REASON[reason], metadata: { escrow_id: String(escrow.id), reason } },
         // One refund per escrow, whoever asks and however often.
         { idempotencyKey: `escrow-refund:${escrow.id}` },
       ),
@@ -115,19 +75,13 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
       kind: 'refund',
       currency: escrow.currency,
       reference: `escrow:${escrow.id}`,
-      taskId: escrow.task.id,
+      taskId: escrow.task_id,
       lines: [
-        { account: { kind: 'escrow', taskId: escrow.task.id }, amountMinor: -escrow.amountMinor },
-        { account: { kind: 'refunds', userId: escrow.client.id }, amountMinor: escrow.amountMinor },
+        { account: { kind: 'escrow', taskId: escrow.task_id }, amountMinor: -amount },
+        { account: { kind: 'refunds', userId: escrow.client_id }, amountMinor: amount },
       ],
     });
-    escrow.status = 'refunded';
-    escrow.refundId = refund.id;
-    escrow.refundReason = reason;
-    escrow.refundedAt = now();
-    const payload = { escrow_id: escrow.id, task_id: escrow.task.id, amount: fromMinor(escrow.amountMinor), currency: escrow.currency, reason };
-    recordEvent(tx, 'payment_refunded', { recipientId: escrow.client.id, actorId, payload });
-    if (escrow.task.freelancer) recordEvent(tx, 'payment_refunded', { recipientId: escrow.task.freelancer.id, actorId, payload });
+    await querySql(tx, markRefundedStatement(escrow, { id: refund.id, reason }, actorId, now()));
   }
 
   return {
@@ -199,36 +153,29 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
       };
     },
 
-    async get(em: EntityManager, user: User, id: number): Promise<S.Escrow> {
-      return toEscrow(await findEscrow(em, user, id));
+    get(em: EntityManager, user: User, id: number): Promise<S.Escrow> {
+      return view(em, id, user.id);
     },
 
     async release(em: EntityManager, user: User, id: number): Promise<S.Escrow> {
-      return em.transactional(async (tx) => {
-        const escrow = await findEscrow(tx, user, id, true);
-        requireClient(escrow, user, 'release');
-        if (escrow.status !== 'funded') throw problems.invalidState(`Escrow ${id} is ${escrow.status}; only a funded escrow can be released.`);
-        if (escrow.task.status !== 'completed') {
-          throw problems.invalidState(`Task ${escrow.task.id} is ${escrow.task.status}; the escrow is released once the task is completed.`);
-        }
+      await em.transactional(async (tx) => {
+        const escrow = requireClientOf(await lock(tx, lockEscrowQuery(id)), id, user.id, 'release');
+        checkReleasable(escrow);
         await releaseLocked(tx, escrow, user.id);
-        await tx.flush();
-        return toEscrow(escrow);
       });
+      return view(em, id, user.id);
     },
 
     async refund(em: EntityManager, user: User, id: number, reason: RefundReason): Promise<S.Escrow> {
-      return em.transactional(async (tx) => {
-        const escrow = await findEscrow(tx, user, id, true);
-        requireClient(escrow, user, 'refund');
+      await em.transactional(async (tx) => {
+        const escrow = requireClientOf(await lock(tx, lockEscrowQuery(id)), id, user.id, 'refund');
         if (escrow.status !== 'funded') throw problems.invalidState(`Escrow ${id} is ${escrow.status}; only a funded escrow can be refunded.`);
-        if (escrow.task.status === 'completed') {
-          throw problems.invalidState(`Task ${escrow.task.id} is completed: completed work is paid by releasing the escrow.`);
+        if (escrow.task_status === 'completed') {
+          throw problems.invalidState(`Task ${escrow.task_id} is completed: completed work is paid by releasing the escrow.`);
         }
         await refundLocked(tx, escrow, reason, user.id);
-        await tx.flush();
-        return toEscrow(escrow);
       });
+      return view(em, id, user.id);
     },
 
     /**
@@ -236,23 +183,17 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
      * made yet is called off at Stripe.
      */
     async settleCancelledTask(tx: EntityManager, task: Task, actor: User): Promise<void> {
-      const escrow = await tx.findOne(Escrow, { task, status: { $in: ['pending_payment', 'funded'] } }, {
-        populate: ESCROW_POPULATE,
-        lockMode: LockMode.PESSIMISTIC_WRITE,
-        lockTableAliases: ['e0'],
-        refresh: true,
-      });
+      const escrow = await lock(tx, lockLiveEscrowOfTaskQuery(task.id));
       if (!escrow) return;
       if (escrow.status === 'funded') {
         await refundLocked(tx, escrow, 'task_cancelled', actor.id);
         return;
       }
       await atStripe('call off the payment', async () => {
-        const intent = await stripe.paymentIntents.retrieve(escrow.paymentIntentId);
-        if (intent.status !== 'canceled') await stripe.paymentIntents.cancel(escrow.paymentIntentId, {}, { idempotencyKey: `escrow-cancel:${escrow.id}` });
+        const intent = await stripe.paymentIntents.retrieve(escrow.payment_intent_id);
+        if (intent.status !== 'canceled') await stripe.paymentIntents.cancel(escrow.payment_intent_id, {}, { idempotencyKey: `escrow-cancel:${escrow.id}` });
       });
-      escrow.status = 'cancelled';
-      escrow.cancelledAt = now();
+      await querySql(tx, { text: `update escrow set status = 'cancelled', cancelled_at = $2, updated_at = $2 where id = $1`, values: [escrow.id, now()] });
     },
 
     /**
@@ -260,7 +201,7 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
      * and the ledger posts a PaymentIntent once, so a replayed event changes nothing.
      */
     async applyPaymentSucceeded(tx: EntityManager, intent: Stripe.PaymentIntent): Promise<void> {
-      const escrow = await tx.findOne(Escrow, { paymentIntentId: intent.id }, { populate: ESCROW_POPULATE, lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'], refresh: true });
+      const escrow = await tx.findOne(Escrow, { paymentIntentId: intent.id }, { populate: ['task'], lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'], refresh: true });
       if (!escrow || escrow.status !== 'pending_payment') return;
       if (intent.amount_received !== escrow.amountMinor || intent.currency !== escrow.currency) {
         throw new Error(`PaymentIntent ${intent.id} received ${intent.amount_received} ${intent.currency}; escrow ${escrow.id} expects ${escrow.amountMinor} ${escrow.currency}`);
@@ -289,15 +230,18 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
 
     /** Releases the funded escrows of tasks completed before `completedBefore`; returns how many. */
     async releaseDue(em: EntityManager, completedBefore: Date): Promise<number> {
-      const due = await em.find(Escrow, { status: 'funded', task: { status: 'completed', completedAt: { $lte: completedBefore } } }, { fields: ['id'], limit: 500 });
+      const due = await querySql<{ id: number }>(em, {
+        text: `select e.id from escrow e join task t on t.id = e.task_id
+                where e.status = 'funded' and t.status = 'completed' and t.completed_at <= $1 order by e.id limit 500`,
+        values: [completedBefore],
+      });
       let released = 0;
       for (const { id } of due) {
         released += await em.fork().transactional(async (tx) => {
-          const escrow = await tx.findOneOrFail(Escrow, id, { populate: ESCROW_POPULATE, lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'], refresh: true });
+          const escrow = (await lock(tx, lockEscrowQuery(id)))!;
           // Refunded or released meanwhile: nothing to do.
           if (escrow.status !== 'funded') return 0;
           await releaseLocked(tx, escrow, null);
-          await tx.flush();
           return 1;
         });
       }

@@ -7,7 +7,7 @@
  * statements only (MikroORM's schema diff skips them).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { querySql } from '../db/sql.ts';
+import { querySql, type SqlQuery } from '../db/sql.ts';
 
 export const LEDGER_TABLES = ['ledger_account', 'journal_entry', 'journal_line'] as const;
 
@@ -45,12 +45,15 @@ export type JournalEntryInput = {
 
 const accountKey = (account: LedgerAccountRef) => `${account.kind}/${account.userId ?? 0}/${account.taskId ?? 0}`;
 
+/** Runs one SQL statement in the caller's transaction and returns its rows. */
+export type SqlRunner = <Row>(query: SqlQuery) => Promise<Row[]>;
+
 /**
- * Posts an entry in `em`'s transaction (which must be open: the balance is checked at its commit).
- * Returns the entry's id, or null when an entry of this kind and reference was already posted.
+ * Posts an entry through `run`, whose transaction must be open (the balance is checked at its
+ * commit). The statements are the service's and the benchmark baseline's alike. Returns the
+ * entry's id, or null when an entry of this kind and reference was already posted.
  */
-export async function postEntry(em: EntityManager, entry: JournalEntryInput): Promise<number | null> {
-  if (!em.getTransactionContext()) throw new Error(`postEntry(${entry.kind}) outside a transaction`);
+export async function postJournalEntry(run: SqlRunner, entry: JournalEntryInput): Promise<number | null> {
   for (const line of entry.lines) {
     if (!Number.isSafeInteger(line.amountMinor) || line.amountMinor === 0) throw new Error(`not a ledger amount: ${line.amountMinor}`);
   }
@@ -58,7 +61,7 @@ export async function postEntry(em: EntityManager, entry: JournalEntryInput): Pr
   const accounts = [...new Map(entry.lines.map((line) => [accountKey(line.account), line.account])).values()].sort((a, b) =>
     accountKey(a).localeCompare(accountKey(b)),
   );
-  const ids = await querySql<{ id: number; kind: string; user_id: number | null; task_id: number | null }>(em, {
+  const ids = await run<{ id: number; kind: string; user_id: number | null; task_id: number | null }>({
     text: `insert into ledger_account (kind, user_id, task_id, currency)
            select kind, nullif(user_id, 0), nullif(task_id, 0), $4 from unnest($1::text[], $2::int[], $3::int[]) as a(kind, user_id, task_id)
            on conflict (kind, coalesce(user_id, 0), coalesce(task_id, 0), currency) do update set kind = excluded.kind
@@ -69,7 +72,7 @@ export async function postEntry(em: EntityManager, entry: JournalEntryInput): Pr
   const lines = entry.lines
     .map((line) => ({ accountId: idOf.get(accountKey(line.account))!, amountMinor: line.amountMinor }))
     .sort((a, b) => a.accountId - b.accountId);
-  const [posted] = await querySql<{ id: number | null }>(em, {
+  const [posted] = await run<{ id: number | null }>({
     text: `with entry as (
              insert into journal_entry (kind, reference, task_id) values ($1, $2, $3)
              on conflict (kind, reference) where reference is not null do nothing
@@ -84,6 +87,12 @@ export async function postEntry(em: EntityManager, entry: JournalEntryInput): Pr
     values: [entry.kind, entry.reference ?? null, entry.taskId ?? null, entry.currency, lines.map((l) => l.accountId), lines.map((l) => l.amountMinor)],
   });
   return posted?.id == null ? null : Number(posted.id);
+}
+
+/** Posts an entry in `em`'s transaction (which must be open). */
+export async function postEntry(em: EntityManager, entry: JournalEntryInput): Promise<number | null> {
+  if (!em.getTransactionContext()) throw new Error(`postEntry(${entry.kind}) outside a transaction`);
+  return postJournalEntry((query) => querySql(em, query), entry);
 }
 
 /** The balances of a user's accounts in a currency, by kind (0 for an account never used). */

@@ -23,7 +23,7 @@ export type TaskFilters = {
   ordering?: '-created_at' | 'created_at' | '-budget' | 'budget' | 'deadline' | '-deadline';
 };
 
-const USER_JSON = (alias: string) =>
+export const USER_JSON = (alias: string) =>
   `json_build_object('id', ${alias}.id, 'username', ${alias}.username, 'first_name', ${alias}.first_name, 'last_name', ${alias}.last_name, ` +
   `'avatar_url', ${alias}.avatar_url, 'is_client', ${alias}.is_client, 'is_freelancer', ${alias}.is_freelancer, ` +
   `'rating_sum', ${alias}.rating_sum, 'reviews_count', ${alias}.reviews_count)`;
@@ -116,7 +116,7 @@ export function taskByIdQuery(id: number): SqlQuery {
   return { text: `${SELECT} ${FROM} where t.id = $1 and t.deleted_at is null`, values: [id] };
 }
 
-type UserJson = { id: number; username: string; first_name: string; last_name: string; avatar_url: string | null; is_client: boolean; is_freelancer: boolean; rating_sum: number; reviews_count: number };
+export type UserJson = { id: number; username: string; first_name: string; last_name: string; avatar_url: string | null; is_client: boolean; is_freelancer: boolean; rating_sum: number; reviews_count: number };
 
 export type TaskRow = {
   id: number;

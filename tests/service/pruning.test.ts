@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRUNE_TOKENS } from '../../src/auth/auth.jobs.ts';
 import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
 import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
+import { AUTO_RELEASE, PRUNE_PAYMENT_RECORDS } from '../../src/payments/payments.jobs.ts';
 import { caller, newUser } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { until } from '../support/until.ts';
@@ -43,11 +44,16 @@ async function runJob(name: string): Promise<void> {
 describe('scheduled pruning', () => {
   it('is on the schedule, every hour', async () => {
     const schedules = await sql<{ name: string; cron: string }>(`select name, cron from pgboss.schedule order by name`);
-    expect(schedules).toEqual([
-      { name: PRUNE_TOKENS, cron: expect.stringMatching(/^\d+ \* \* \* \*$/) },
-      { name: PRUNE_EVENTS, cron: expect.stringMatching(/^\d+ \* \* \* \*$/) },
-      { name: PRUNE_RATE_LIMITS, cron: expect.stringMatching(/^\d+ \* \* \* \*$/) },
-    ]);
+    const hourly = expect.stringMatching(/^\d+ \* \* \* \*$/);
+    const expected = [
+      { name: PRUNE_TOKENS, cron: hourly },
+      { name: PRUNE_EVENTS, cron: hourly },
+      { name: PRUNE_RATE_LIMITS, cron: hourly },
+      { name: PRUNE_PAYMENT_RECORDS, cron: hourly },
+      // Not pruning, and more often: funded escrows due for release.
+      { name: AUTO_RELEASE, cron: '*/10 * * * *' },
+    ];
+    expect(schedules).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   it('has pg-boss delete finished jobs after JOB_RETENTION_DAYS, and dead letters after DEAD_LETTER_RETENTION_DAYS', async () => {
@@ -125,5 +131,24 @@ describe('scheduled pruning', () => {
     await runJob(PRUNE_RATE_LIMITS);
     const left = await sql<{ key: string }>(`select key from rate_limit where key like 'test:%' order by key`);
     expect(left.map((row) => row.key)).toEqual(['test:forever', 'test:running']);
+  });
+
+  it('deletes idempotency keys after 24 hours and Stripe event ids after 30 days', async () => {
+    const clock = t.now();
+    await sql(
+      `insert into idempotency_key (user_id, key, operation, request_hash, created_at) values
+         (1, 'test-old', 'createWithdrawal', 'h', ?::timestamptz - interval '25 hours'),
+         (1, 'test-fresh', 'createWithdrawal', 'h', ?::timestamptz - interval '23 hours')`,
+      [clock, clock],
+    );
+    await sql(
+      `insert into stripe_event (id, type, received_at) values
+         ('evt_test_old', 'payout.paid', ?::timestamptz - interval '31 days'),
+         ('evt_test_fresh', 'payout.paid', ?::timestamptz - interval '29 days')`,
+      [clock, clock],
+    );
+    await runJob(PRUNE_PAYMENT_RECORDS);
+    expect((await sql<{ key: string }>(`select key from idempotency_key where key like 'test-%'`)).map((row) => row.key)).toEqual(['test-fresh']);
+    expect((await sql<{ id: string }>(`select id from stripe_event where id like 'evt_test_%'`)).map((row) => row.id)).toEqual(['evt_test_fresh']);
   });
 });
