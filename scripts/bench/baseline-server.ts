@@ -10,6 +10,51 @@ import { createTokenSigner } from '../../src/auth/tokens.ts';
 import { applyStatement, type ApplyOutcome } from '../../src/tasks/apply-statement.ts';
 import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskRow } from '../../src/tasks/task-views.ts';
 import { publicUserByUsernameQuery, publicUserFromRow, publicUserListQuery, type PublicUserRow } from '../../src/auth/user-views.ts';
+import { percentToBasisPoints } from '../../src/lib/money.ts';
+import { ProblemError } from '../../src/lib/problem.ts';
+import {
+  checkReleasable,
+  escrowFromRow,
+  escrowViewQuery,
+  lockEscrowQuery,
+  markReleasedStatement,
+  releaseEntry,
+  releaseFee,
+  requireClientOf,
+  type EscrowViewRow,
+  type LockedEscrow,
+} from '../../src/payments/escrow-statements.ts';
+import { postJournalEntry, type SqlRunner } from '../../src/payments/ledger.ts';
+import { WALLET_CURRENCY, walletFromRow, walletQuery, type WalletRow } from '../../src/payments/wallet-views.ts';
+
+const FEE_BASIS_POINTS = percentToBasisPoints('10');
+
+/** The release as the service makes it: the same statements in one transaction, then the same view. */
+async function release(escrowId: number, userId: number): Promise<{ status: number; body: unknown }> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const run: SqlRunner = async <Row>(query: { text: string; values: unknown[] }) => (await client.query(query.text, query.values)).rows as Row[];
+    try {
+      const [locked] = await run<LockedEscrow>(lockEscrowQuery(escrowId));
+      const escrow = requireClientOf(locked, escrowId, userId, 'release');
+      checkReleasable(escrow);
+      const fee = releaseFee(escrow, FEE_BASIS_POINTS);
+      await run(markReleasedStatement(escrow, fee, userId, new Date()));
+      await postJournalEntry(run, releaseEntry(escrow, fee));
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      if (error instanceof ProblemError) return { status: error.status, body: { status: error.status } };
+      throw error;
+    }
+    const view = escrowViewQuery(escrowId, userId);
+    const [row] = (await client.query<EscrowViewRow>(view.text, view.values)).rows;
+    return { status: 200, body: escrowFromRow(row!) };
+  } finally {
+    client.release();
+  }
+}
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const signer = createTokenSigner({ secret: process.env.JWT_SECRET!, accessTtlSeconds: 900, refreshTtlSeconds: 3600, now: () => new Date() });
@@ -38,6 +83,7 @@ const server = createServer(async (request, response) => {
     const detail = /^\/api\/tasks\/(\d+)\/$/.exec(url.pathname);
     const profile = /^\/api\/auth\/users\/([^/]+)\/$/.exec(url.pathname);
     const applyPath = /^\/api\/tasks\/(\d+)\/apply\/$/.exec(url.pathname);
+    const releasePath = /^\/api\/payments\/escrow\/(\d+)\/release\/$/.exec(url.pathname);
     if (url.pathname === '/api/tasks/' && request.method === 'GET') {
       const q = url.searchParams;
       const page = Number(q.get('page') ?? 1);
@@ -77,6 +123,17 @@ const server = createServer(async (request, response) => {
       const seen = (await pool.query<ApplyOutcome>(statement.text, statement.values)).rows[0]!;
       if (!seen.application_id) send(response, 409, { status: 409 });
       else send(response, 201, { application_id: seen.application_id, status: 'pending', task_id: taskId });
+    } else if (url.pathname === '/api/payments/wallet/' && request.method === 'GET') {
+      const { claims, user } = await authenticate(request);
+      if (!user) return send(response, 401, { status: 401 });
+      const query = walletQuery(claims.userId, WALLET_CURRENCY);
+      const { rows } = await pool.query<WalletRow>(query.text, query.values);
+      send(response, 200, walletFromRow(rows[0]!, WALLET_CURRENCY, new Date()));
+    } else if (releasePath && request.method === 'POST') {
+      const { claims, user } = await authenticate(request);
+      if (!user) return send(response, 401, { status: 401 });
+      const answer = await release(Number(releasePath[1]), claims.userId);
+      send(response, answer.status, answer.body);
     } else {
       send(response, 404, { status: 404 });
     }

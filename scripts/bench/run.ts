@@ -19,7 +19,8 @@ import { createTokenSigner } from '../../src/auth/tokens.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { freePort } from '../../src/lib/free-port.ts';
 import { ormConfig } from '../../src/db/orm-config.ts';
-import { BENCH_TASKS, seedBenchData } from './seed.ts';
+import { BENCH_TASKS, seedBenchData, seedFundedEscrows } from './seed.ts';
+import { startStripeEmulator } from '../../src/payments/stripe-emulator.ts';
 import { projectRoot } from '../generate.ts';
 import { startSmtpServer } from '../../tests/support/smtp.ts';
 import { startQueue } from '../../src/jobs/queue.ts';
@@ -32,6 +33,8 @@ const MAILS = Number(process.env.BENCH_MAILS ?? 5000);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 const ANALYSIS_HEADING = '## Where the time goes';
 const SERVICE_APP_NAME = 'taskmarket-bench-service';
+/** Funded escrows seeded for each server's release scenario: more than it can release in one run. */
+const RELEASES_PER_SERVER = Number(process.env.BENCH_RELEASES ?? 15_000);
 
 /** The V8 flags `npm start` gives the service (package.json), so that the bench measures the same process. */
 const startFlags = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).scripts.start as string)
@@ -86,8 +89,9 @@ async function load(options: autocannon.Options): Promise<Figures> {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'taskmarket-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, database: 'taskmarket', persistent: false });
-// Production requires an SMTP server: a local sink.
+// Production requires an SMTP server and Stripe: a local sink, and the local Stripe emulator.
 const smtp = await startSmtpServer();
+const stripe = await startStripeEmulator({ port: 0 });
 const children: ChildProcess[] = [];
 try {
   const orm = await MikroORM.init(ormConfig(postgres.url));
@@ -103,9 +107,18 @@ try {
 
   const appPort = await freePort();
   const basePort = await freePort();
-  const env = { DATABASE_URL: postgres.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'warn', SMTP_URL: smtp.url };
+  const env = {
+    DATABASE_URL: postgres.url,
+    JWT_SECRET,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SMTP_URL: smtp.url,
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+    STRIPE_API_BASE: stripe.url,
+  };
   // PGAPPNAME names the service's connections, to tell them apart in pg_stat_activity.
-  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME, STRIPE_LOCAL_PORT: '0' }));
+  children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME }));
   children.push(start('scripts/bench/baseline-server.ts', { ...env, PORT: String(basePort) }));
   await waitFor(`http://127.0.0.1:${appPort}/api/health/`);
   await waitFor(`http://127.0.0.1:${basePort}/api/tasks/42/`);
@@ -126,7 +139,11 @@ try {
 
   // The two servers apply to disjoint halves of the open tasks, so every apply is a new one.
   const halves = [openTaskIds.slice(0, openTaskIds.length / 2), openTaskIds.slice(openTaskIds.length / 2)];
-  const scenarios = [
+  const clientToken = (await signer.access(1, 1, randomUUID())).token;
+  // Each server releases escrows of its own, seeded when the scenario comes (the read scenarios
+  // before it run on the usual 10,000 tasks).
+  const escrows: number[][] = [];
+  const scenarios: Array<{ name: string; prepare?: () => Promise<void>; options: (half: number) => Partial<autocannon.Options> & { path?: string } }> = [
     { name: 'GET /api/tasks/?search=dashboard&category=3&page_size=20', options: () => ({ path: '/api/tasks/?search=dashboard&category=3&page_size=20' }) },
     { name: 'GET /api/tasks/{id}/', options: () => ({ path: '/api/tasks/4242/' }) },
     {
@@ -161,12 +178,54 @@ try {
         };
       },
     },
+    {
+      name: 'POST /api/payments/escrow/{id}/release/ (authenticated, ledger entry)',
+      prepare: async () => {
+        const seeding = await MikroORM.init(ormConfig(postgres.url));
+        escrows.push(await seedFundedEscrows(seeding, 1, RELEASES_PER_SERVER), await seedFundedEscrows(seeding, 1, RELEASES_PER_SERVER));
+        await seeding.close();
+      },
+      options: (half: number) => {
+        counters[2 + half] ??= 0;
+        return {
+          requests: [
+            {
+              method: 'POST' as const,
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                path: `/api/payments/escrow/${escrows[half]![counters[2 + half]!++]}/release/`,
+                headers: { authorization: `Bearer ${clientToken}` },
+              }),
+            },
+          ],
+        };
+      },
+    },
+    {
+      name: 'GET /api/payments/wallet/ (authenticated, from the ledger)',
+      options: (half: number) => {
+        counters[4 + half] ??= 0;
+        return {
+          requests: [
+            {
+              method: 'GET' as const,
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                path: '/api/payments/wallet/',
+                headers: { authorization: `Bearer ${tokens[counters[4 + half]!++ % tokens.length]}` },
+              }),
+            },
+          ],
+        };
+      },
+    },
   ];
 
   const counters: number[] = [];
   const rows: string[] = [];
   const target = (port: number, options: Partial<autocannon.Options> & { path?: string }): autocannon.Options => ({ ...options, url: `http://127.0.0.1:${port}${options.path ?? ''}` });
   for (const scenario of scenarios) {
+    await scenario.prepare?.();
     // Warm both servers (JIT, pools, caches) before measuring.
     await autocannon({ connections: 8, duration: 2, ...target(appPort, scenario.options(0)) });
     await autocannon({ connections: 8, duration: 2, ...target(basePort, scenario.options(1)) });
@@ -180,7 +239,6 @@ try {
   // A write through MikroORM's unit of work (a transaction of several statements: the task, its
   // skills, its event), on the service alone, for what has no single-statement baseline: what a
   // transaction costs, and whether connections wait idle inside one meanwhile.
-  const clientToken = (await signer.access(1, 1, randomUUID())).token;
   const createTask = {
     method: 'POST' as const,
     path: '/api/tasks/create/',
@@ -256,6 +314,7 @@ try {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await smtp.stop();
+  await stripe.stop();
   await postgres.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

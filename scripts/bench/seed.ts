@@ -36,3 +36,39 @@ export async function seedBenchData(orm: MikroORM): Promise<void> {
     select u.id, 11 + (u.id + k) % 8, 'intermediate', 1 + k from app_user u, generate_series(0, 2) k where u.username like 'bench_f%'`);
   await connection.execute('analyze');
 }
+
+/**
+ * `count` completed tasks of `clientId`, each with a funded escrow of 150.00 (and its funding in
+ * the ledger), worked by the bench freelancers in turn: what the release scenario consumes.
+ * Returns the escrows' ids.
+ */
+export async function seedFundedEscrows(orm: MikroORM, clientId: number, count: number): Promise<number[]> {
+  const connection = orm.em.fork().getConnection();
+  const batch = `bench_${clientId}_${Date.now()}`;
+  await connection.execute(`
+    with freelancers as (select array_agg(id order by id) as ids from app_user where username like 'bench_f%'),
+    tasks as (
+      insert into task (created_at, updated_at, client_id, title, description, category_id, budget_minor, currency, remote, status, freelancer_id, completed_at)
+      select now(), now(), ${clientId}, 'Released by the benchmark #' || g, 'Completed work, paid out by the release scenario.', 1, 15000, 'usd', true, 'completed',
+             (select ids[1 + g % array_length(ids, 1)] from freelancers), now()
+      from generate_series(1, ${count}) g
+      returning id
+    )
+    insert into escrow (created_at, updated_at, task_id, client_id, amount_minor, currency, status, payment_intent_id, funded_at)
+    select now(), now(), id, ${clientId}, 15000, 'usd', 'funded', 'pi_${batch}_' || id, now() from tasks`);
+  await connection.execute(`insert into ledger_account (kind, user_id, currency) values ('client_funding', ${clientId}, 'usd') on conflict do nothing`);
+  await connection.execute(`insert into ledger_account (kind, task_id, currency) select 'escrow', task_id, 'usd' from escrow where payment_intent_id like 'pi_${batch}_%'`);
+  await connection.execute(`insert into journal_entry (kind, reference, task_id) select 'funding', payment_intent_id, task_id from escrow where payment_intent_id like 'pi_${batch}_%'`);
+  await connection.execute(`
+    insert into journal_line (entry_id, account_id, currency, amount_minor)
+    select j.id, line.account_id, 'usd', line.amount_minor
+      from journal_entry j
+      join escrow e on e.payment_intent_id = j.reference
+      cross join lateral (values
+        ((select id from ledger_account where kind = 'client_funding' and user_id = e.client_id and currency = 'usd'), -e.amount_minor),
+        ((select id from ledger_account where kind = 'escrow' and task_id = e.task_id and currency = 'usd'), e.amount_minor)) as line(account_id, amount_minor)
+     where j.reference like 'pi_${batch}_%'`);
+  await connection.execute('analyze');
+  const rows = (await connection.execute(`select id from escrow where payment_intent_id like 'pi_${batch}_%' order by id`)) as Array<{ id: number }>;
+  return rows.map((row) => row.id);
+}

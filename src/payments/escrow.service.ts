@@ -57,8 +57,9 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
   /** Moves a locked, funded escrow's money to the freelancer's wallet, the fee to the platform (in `tx`). */
   async function releaseLocked(tx: EntityManager, escrow: LockedEscrow, actorId: number | null): Promise<void> {
     const fee = releaseFee(escrow, feeBasisPoints);
-    await postEntry(tx, releaseEntry(escrow, fee));
+    // The entry last: it locks the platform's fee account, which every release shares, until commit.
     await querySql(tx, markReleasedStatement(escrow, fee, actorId, now()));
+    await postEntry(tx, releaseEntry(escrow, fee));
   }
 
   /** Refunds a locked, funded escrow at Stripe and in the ledger (in `tx`). */

@@ -17,9 +17,8 @@ import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
 import { postEntry } from './ledger.ts';
 import { ConnectAccount, Withdrawal } from './payments.entities.ts';
+import { WALLET_CURRENCY, walletFromRow, walletQuery, type WalletRow } from './wallet-views.ts';
 
-/** The platform currency the wallet reports in. */
-export const WALLET_CURRENCY = 'usd';
 export const MIN_WITHDRAWAL_MINOR = 5_000;
 
 export const PAYOUT_QUEUE: QueueDefinition = { name: 'withdrawals.payout', retryLimit: 12, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, deadLetter: 'withdrawals.payout.dead-letter' };
@@ -102,28 +101,8 @@ function toWalletTransaction(row: WalletLineRow, feePercent: string): S.WalletTr
 export function createWalletService({ stripe, queue, now }: WalletDeps, feePercent: string) {
   return {
     async wallet(em: EntityManager, user: User): Promise<S.Wallet> {
-      const [row] = await querySql<Record<string, string | Date | null>>(em, {
-        text: `select
-            (select coalesce(sum(balance_minor), 0) from ledger_account where kind = 'freelancer_available' and user_id = $1 and currency = $2)::text as balance,
-            (select coalesce(sum(a.balance_minor), 0) from ledger_account a join task t on t.id = a.task_id
-              where a.kind = 'escrow' and a.currency = $2 and t.freelancer_id = $1)::text as pending,
-            coalesce(sum(l.amount_minor) filter (where e.kind = 'release'), 0)::text as earned,
-            coalesce(-sum(l.amount_minor) filter (where e.kind in ('withdrawal', 'withdrawal_reversal')), 0)::text as withdrawn,
-            max(e.created_at) as updated_at
-          from ledger_account a
-          join journal_line l on l.account_id = a.id
-          join journal_entry e on e.id = l.entry_id
-          where a.kind = 'freelancer_available' and a.user_id = $1 and a.currency = $2`,
-        values: [user.id, WALLET_CURRENCY],
-      });
-      return {
-        balance: fromMinor(Number(row!.balance)),
-        pending_balance: fromMinor(Number(row!.pending)),
-        currency: WALLET_CURRENCY,
-        total_earned: fromMinor(Number(row!.earned)),
-        total_withdrawn: fromMinor(Number(row!.withdrawn)),
-        updated_at: (row!.updated_at ? new Date(row!.updated_at) : now()).toISOString(),
-      };
+      const [row] = await querySql<WalletRow>(em, walletQuery(user.id, WALLET_CURRENCY));
+      return walletFromRow(row!, WALLET_CURRENCY, now());
     },
 
     async transactions(
