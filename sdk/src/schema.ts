@@ -5434,7 +5434,7 @@ export interface components {
          * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
          *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
          *     with the same key and the same body answers what the first request answered (status and
-         *     body) without doing anything again; the same key with another body is `409
+         *     body, with `Idempotent-Replayed: true`) without doing anything again; the same key with another body is `409
          *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
          *     remembered, so its retry runs again and completes it.
          */
@@ -9539,7 +9539,7 @@ export interface operations {
                  * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
                  *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
                  *     with the same key and the same body answers what the first request answered (status and
-                 *     body) without doing anything again; the same key with another body is `409
+                 *     body, with `Idempotent-Replayed: true`) without doing anything again; the same key with another body is `409
                  *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
                  *     remembered, so its retry runs again and completes it.
                  */
@@ -9691,7 +9691,7 @@ export interface operations {
                  * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
                  *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
                  *     with the same key and the same body answers what the first request answered (status and
-                 *     body) without doing anything again; the same key with another body is `409
+                 *     body, with `Idempotent-Replayed: true`) without doing anything again; the same key with another body is `409
                  *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
                  *     remembered, so its retry runs again and completes it.
                  */
@@ -9794,7 +9794,7 @@ export interface operations {
                  * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
                  *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
                  *     with the same key and the same body answers what the first request answered (status and
-                 *     body) without doing anything again; the same key with another body is `409
+                 *     body, with `Idempotent-Replayed: true`) without doing anything again; the same key with another body is `409
                  *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
                  *     remembered, so its retry runs again and completes it.
                  */
@@ -10070,7 +10070,7 @@ export interface operations {
                  * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
                  *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
                  *     with the same key and the same body answers what the first request answered (status and
-                 *     body) without doing anything again; the same key with another body is `409
+                 *     body, with `Idempotent-Replayed: true`) without doing anything again; the same key with another body is `409
                  *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
                  *     remembered, so its retry runs again and completes it.
                  */
@@ -10169,7 +10169,7 @@ export interface operations {
                  * @description Makes a money-moving request safe to retry, as on Stripe's API: send a fresh unique value
                  *     (a UUID) with each new request and the same value when retrying it. Within 24 hours, a retry
                  *     with the same key and the same body answers what the first request answered (status and
-                 *     body) without doing anything again; the same key with another body is `409
+                 *     body, with `Idempotent-Replayed: true`) without doing anything again; the same key with another body is `409
                  *     idempotency_key_reused`. A request that failed on our side or at Stripe (`5xx`) is not
                  *     remembered, so its retry runs again and completes it.
                  */

@@ -21,6 +21,7 @@ import { createTokenSigner } from '../auth/tokens.ts';
 import { routes } from '../contract/routes.ts';
 import { createPayments } from '../payments/payments.ts';
 import { registerPaymentsRoutes } from '../payments/payments.routes.ts';
+import { PAYOUT_QUEUE } from '../payments/wallet.service.ts';
 import { registerTasksRoutes } from '../tasks/tasks.routes.ts';
 import { createTasksService } from '../tasks/tasks.service.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
@@ -44,7 +45,7 @@ export type AppOptions = AppDeps & {
 };
 
 /** The queues whose backlog health and metrics report. */
-const MONITORED_QUEUES = [MAIL_QUEUE];
+const MONITORED_QUEUES = [MAIL_QUEUE, PAYOUT_QUEUE];
 
 /** The operationIds that have a handler on `router`. */
 function servedOperationIds(router: AppRouter): Set<string> {

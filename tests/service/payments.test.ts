@@ -257,6 +257,27 @@ describe('funding rules', () => {
     expect((await call('GET', `/payments/escrow/${escrowId}/`, { token: client.token })).status).toBe(200);
     expect((await call('GET', `/payments/escrow/${escrowId}/`, { token: freelancer.token })).status).toBe(200);
   });
+
+  it('shows each user only their own wallet, ledger and withdrawals', async () => {
+    const client = await actor({ is_client: true, is_freelancer: false });
+    const freelancer = await actor({ is_client: false, is_freelancer: true });
+    const stranger = await actor({ is_client: false, is_freelancer: true });
+    const taskId = await hiredTask(client, freelancer, '95.00');
+    const escrowId = await fund(client, taskId, '95.00');
+    await complete(client, taskId);
+    await call('POST', `/payments/escrow/${escrowId}/release/`, { token: client.token });
+    await onboard(freelancer);
+    expect((await call('POST', '/payments/withdrawals/create/', { token: freelancer.token, body: { amount: '50.00', currency: 'usd' } })).status).toBe(201);
+    for (const path of ['/payments/wallet/', '/payments/wallet/transactions/', '/payments/withdrawals/', '/payments/connect/status/', '/payments/payment-methods/']) {
+      expect((await call('GET', path)).status, path).toBe(401);
+    }
+    expect((await call('GET', '/payments/wallet/', { token: stranger.token })).body).toMatchObject({ balance: '0.00', total_earned: '0.00' });
+    expect((await call('GET', '/payments/wallet/transactions/', { token: stranger.token })).body.count).toBe(0);
+    expect((await call('GET', '/payments/withdrawals/', { token: stranger.token })).body.count).toBe(0);
+    expect((await call('GET', '/payments/connect/status/', { token: stranger.token })).body.status).toBe('none');
+    expect((await call('GET', '/payments/wallet/transactions/', { token: freelancer.token })).body.count).toBe(3);
+    expect((await call('GET', '/payments/withdrawals/', { token: freelancer.token })).body.count).toBe(1);
+  });
 });
 
 describe('idempotency keys', () => {

@@ -68,7 +68,10 @@ describe('the served contract', () => {
       status: 'ok',
       database: 'up',
       draining: false,
-      queues: [{ queue: 'mail.send', waiting: expect.any(Number), oldest_waiting_seconds: expect.any(Number), dead_lettered: 0 }],
+      queues: [
+        { queue: 'mail.send', waiting: expect.any(Number), oldest_waiting_seconds: expect.any(Number), dead_lettered: 0 },
+        { queue: 'withdrawals.payout', waiting: expect.any(Number), oldest_waiting_seconds: expect.any(Number), dead_lettered: 0 },
+      ],
     });
     const ready = await t.app.fetch(new Request(`${BASE_URL}/health/ready/`));
     expect(ready.status).toBe(200);
