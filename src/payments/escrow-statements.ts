@@ -5,12 +5,11 @@
  */
 import type * as S from '../contract/schemas.ts';
 import type { SqlQuery } from '../db/sql.ts';
-import { fromMinor } from '../lib/money.ts';
+import { feeMinor, fromMinor } from '../lib/money.ts';
 import { problems } from '../lib/problem.ts';
 import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
 import type { EscrowStatus } from './payments.entities.ts';
 import type { JournalEntryInput } from './ledger.ts';
-import { feeMinor } from '../lib/money.ts';
 
 const VIEW = `
 select e.id, e.amount_minor::text as amount_minor, e.platform_fee_minor::text as platform_fee_minor,
@@ -143,6 +142,21 @@ export function releaseEntry(escrow: LockedEscrow, fee: number): JournalEntryInp
             { account: { kind: 'platform_fees' as const }, amountMinor: fee },
           ]
         : []),
+    ],
+  };
+}
+
+/** The refund's journal entry: the escrow back to the client (the money leaves through Stripe's refund). */
+export function refundEntry(escrow: LockedEscrow): JournalEntryInput {
+  const amount = Number(escrow.amount_minor);
+  return {
+    kind: 'refund',
+    currency: escrow.currency,
+    reference: `escrow:${escrow.id}`,
+    taskId: escrow.task_id,
+    lines: [
+      { account: { kind: 'escrow', taskId: escrow.task_id }, amountMinor: -amount },
+      { account: { kind: 'refunds', userId: escrow.client_id }, amountMinor: amount },
     ],
   };
 }

@@ -23,6 +23,7 @@ import {
   lockLiveEscrowOfTaskQuery,
   markRefundedStatement,
   markReleasedStatement,
+  refundEntry,
   releaseEntry,
   releaseFee,
   requireClientOf,
@@ -64,7 +65,6 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
 
   /** Refunds a locked, funded escrow at Stripe and in the ledger (in `tx`). */
   async function refundLocked(tx: EntityManager, escrow: LockedEscrow, reason: RefundReason, actorId: number): Promise<void> {
-    const amount = Number(escrow.amount_minor);
     const refund = await atStripe('refund the payment', () =>
       stripe.refunds.create(
         { payment_intent: escrow.payment_intent_id, reason: STRIPE_REFUND_REASON[reason], metadata: { escrow_id: String(escrow.id), reason } },
@@ -72,16 +72,7 @@ export function createEscrowService({ stripe, now, feeBasisPoints }: EscrowDeps)
         { idempotencyKey: `escrow-refund:${escrow.id}` },
       ),
     );
-    await postEntry(tx, {
-      kind: 'refund',
-      currency: escrow.currency,
-      reference: `escrow:${escrow.id}`,
-      taskId: escrow.task_id,
-      lines: [
-        { account: { kind: 'escrow', taskId: escrow.task_id }, amountMinor: -amount },
-        { account: { kind: 'refunds', userId: escrow.client_id }, amountMinor: amount },
-      ],
-    });
+    await postEntry(tx, refundEntry(escrow));
     await querySql(tx, markRefundedStatement(escrow, { id: refund.id, reason }, actorId, now()));
   }
 
