@@ -17,7 +17,7 @@ import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
 import { postEntry } from './ledger.ts';
 import { ConnectAccount, Withdrawal } from './payments.entities.ts';
-import { WALLET_CURRENCY, walletFromRow, walletQuery, type WalletRow } from './wallet-views.ts';
+import { WALLET_CURRENCY, WALLET_LINES, walletFromRow, walletQuery, walletTransactionFromRow, type WalletLineRow, type WalletRow } from './wallet-views.ts';
 
 export const MIN_WITHDRAWAL_MINOR = 5_000;
 
@@ -35,66 +35,6 @@ export function toWithdrawal(withdrawal: Withdrawal): S.Withdrawal {
     failure_reason: withdrawal.failureReason ?? null,
     created_at: withdrawal.createdAt.toISOString(),
     processed_at: withdrawal.processedAt?.toISOString() ?? null,
-  };
-}
-
-/**
- * The lines of a user's available-balance accounts as wallet transactions: a release's credit
- * and its fee, withdrawals and their reversals, with the balance after each.
- */
-const WALLET_LINES = `
-  with lines as (
-    select l.id, l.amount_minor, l.currency, e.reference, e.task_id, e.created_at,
-           case when e.kind = 'release' and l.amount_minor > 0 then 'escrow_release'
-                when e.kind = 'release' then 'platform_fee'
-                else e.kind end as type,
-           sum(l.amount_minor) over (partition by l.account_id order by l.id) as balance_after
-      from ledger_account a
-      join journal_line l on l.account_id = a.id
-      join journal_entry e on e.id = l.entry_id
-     where a.kind = 'freelancer_available' and a.user_id = $1
-  ), chosen as (
-    select * from lines
-     where ($2::text is null or type = $2)
-       and ($3::timestamptz is null or created_at >= $3)
-       and ($4::timestamptz is null or created_at <= $4)
-  )`;
-
-type WalletLineRow = {
-  id: string;
-  amount_minor: string;
-  currency: S.Currency;
-  reference: string | null;
-  task_id: number | null;
-  created_at: Date;
-  type: S.WalletTransactionType;
-  balance_after: string;
-  title: string | null;
-};
-
-function toWalletTransaction(row: WalletLineRow, feePercent: string): S.WalletTransaction {
-  const [kind, id] = (row.reference ?? '').split(':');
-  const escrowId = kind === 'escrow' ? Number(id) : null;
-  const withdrawalId = kind === 'withdrawal' ? Number(id) : null;
-  const amount = Number(row.amount_minor);
-  const descriptions: Record<S.WalletTransactionType, string> = {
-    escrow_release: `Payment for task ${row.task_id}: ${row.title ?? ''}`.trim(),
-    platform_fee: `Platform fee (${feePercent}%) for task ${row.task_id}`,
-    withdrawal: `Withdrawal ${withdrawalId}`,
-    withdrawal_reversal: `Withdrawal ${withdrawalId} failed: the amount is back in the wallet`,
-    refund: 'Refund',
-    adjustment: 'Adjustment',
-  };
-  return {
-    id: Number(row.id),
-    type: row.type,
-    amount: `${amount < 0 ? '-' : ''}${fromMinor(Math.abs(amount))}`,
-    currency: row.currency,
-    balance_after: fromMinor(Number(row.balance_after)),
-    description: descriptions[row.type],
-    escrow_id: escrowId,
-    withdrawal_id: withdrawalId,
-    created_at: new Date(row.created_at).toISOString(),
   };
 }
 
@@ -118,7 +58,7 @@ export function createWalletService({ stripe, queue, now }: WalletDeps, feePerce
                  from chosen left join task t on t.id = chosen.task_id order by chosen.id desc limit $5 offset $6`,
         values: [...filters, limit, offset],
       });
-      return { count: Number(counted!.count), results: rows.map((row) => toWalletTransaction(row, feePercent)) };
+      return { count: Number(counted!.count), results: rows.map((row) => walletTransactionFromRow(row, feePercent)) };
     },
 
     async withdrawals(em: EntityManager, user: User, query: PageQuery & { status?: S.WithdrawalStatus }) {
