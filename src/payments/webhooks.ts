@@ -44,7 +44,8 @@ export function createWebhookReceiver({ stripe, webhookSecret, escrows, wallet, 
     try {
       event = stripe.webhooks.constructEvent(rawBody, signature, webhookSecret);
     } catch (error) {
-      throw problems.invalidSignature(`The Stripe-Signature does not match the body: ${(error as Error).message}`);
+      // Stripe's own message runs to several lines of advice: its first line says what is wrong.
+      throw problems.invalidSignature(`The Stripe-Signature header does not sign this body: ${(error as Error).message.split('\n')[0]!.trim()}`);
     }
     await em.transactional(async (tx) => {
       const [fresh] = await querySql<{ id: string }>(tx, {
