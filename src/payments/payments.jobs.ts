@@ -18,12 +18,12 @@ const STRIPE_EVENT_RETENTION_MS = 30 * DAY_MS;
 
 export type PaymentsJobsDeps = { queue: JobQueue; orm: MikroORM; now: () => Date; payments: Payments; autoReleaseDays: number };
 
-export async function autoReleaseEscrows(deps: Pick<PaymentsJobsDeps, 'orm' | 'now' | 'payments' | 'autoReleaseDays'>): Promise<number> {
+async function autoReleaseEscrows(deps: Pick<PaymentsJobsDeps, 'orm' | 'now' | 'payments' | 'autoReleaseDays'>): Promise<number> {
   const completedBefore = new Date(deps.now().getTime() - deps.autoReleaseDays * DAY_MS);
   return deps.payments.escrows.releaseDue(deps.orm.em.fork(), completedBefore);
 }
 
-export async function prunePaymentRecords(deps: Pick<PaymentsJobsDeps, 'orm' | 'now'>): Promise<number> {
+async function prunePaymentRecords(deps: Pick<PaymentsJobsDeps, 'orm' | 'now'>): Promise<number> {
   const now = deps.now().getTime();
   const keys = await deleteInBatches(deps.orm.em.fork(), 'idempotency_key', 'created_at < $1', [new Date(now - IDEMPOTENCY_KEY_TTL_MS)]);
   const events = await deleteInBatches(deps.orm.em.fork(), 'stripe_event', 'received_at < $1', [new Date(now - STRIPE_EVENT_RETENTION_MS)]);

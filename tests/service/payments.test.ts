@@ -8,8 +8,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { querySql } from '../../src/db/sql.ts';
-import { autoReleaseEscrows } from '../../src/payments/payments.jobs.ts';
+import { AUTO_RELEASE } from '../../src/payments/payments.jobs.ts';
 import { caller, loginAs, newUser } from '../support/http.ts';
+import { runJob } from '../support/jobs.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { until } from '../support/until.ts';
 
@@ -163,14 +164,14 @@ describe('the money path', () => {
     const taskId = await hiredTask(client, freelancer, '100.00');
     const escrowId = await fund(client, taskId, '100.00');
     await complete(client, taskId);
-    const deps = { orm: t.orm, payments: t.payments, autoReleaseDays: t.config.AUTO_RELEASE_DAYS };
+    // The scheduled job, run through the queue as its schedule would, with the service's clock moved.
     // The clock moves past the access tokens' life: sign in again to look.
     const escrowOnceDue = async () => (await call('GET', `/payments/escrow/${escrowId}/`, { token: await loginAs(call, client.email) })).body;
     t.advanceClock(6 * 24 * 60 * 60 * 1000);
-    await autoReleaseEscrows({ ...deps, now: t.now });
+    await runJob(t, AUTO_RELEASE);
     expect((await escrowOnceDue()).status).toBe('funded');
     t.advanceClock(1 * 24 * 60 * 60 * 1000 + 60_000);
-    await autoReleaseEscrows({ ...deps, now: t.now });
+    await runJob(t, AUTO_RELEASE);
     expect(await escrowOnceDue()).toMatchObject({ status: 'released', freelancer_amount: '90.00' });
     expect((await call('GET', '/payments/wallet/', { token: await loginAs(call, freelancer.email) })).body.balance).toBe('90.00');
   });

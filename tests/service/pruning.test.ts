@@ -10,8 +10,8 @@ import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
 import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
 import { AUTO_RELEASE, PRUNE_PAYMENT_RECORDS } from '../../src/payments/payments.jobs.ts';
 import { caller, newUser } from '../support/http.ts';
+import { runJob } from '../support/jobs.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { until } from '../support/until.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,18 +28,6 @@ afterAll(async () => {
 });
 
 const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> => t.orm.em.fork().getConnection().execute(text, values);
-
-/** Runs a job as its schedule would, and waits for it to finish. */
-async function runJob(name: string): Promise<void> {
-  const completed = async () => (await sql<{ n: number }>(`select count(*)::int as n from pgboss.job where name = ? and state = 'completed'`, [name]))[0]!.n;
-  const before = await completed();
-  await t.orm.em.fork().transactional((tx) => t.queue.enqueue(tx, name, {}));
-  await until(`${name} to finish`, async () => {
-    const [failed] = await sql<{ output: unknown }>(`select output from pgboss.job where name = ? and state in ('failed', 'retry')`, [name]);
-    if (failed) throw new Error(`${name} failed: ${JSON.stringify(failed.output)}`);
-    return completed();
-  }, (n) => n > before);
-}
 
 describe('scheduled pruning', () => {
   it('is on the schedule, every hour', async () => {
@@ -91,19 +79,19 @@ describe('scheduled pruning', () => {
     // Login's family: 2 tokens (one used); logout's: 1 revoked. Verification and reset links.
     expect(await tokens()).toEqual({ refresh: 3, revoked: 1, used: 1, mailed: 2 });
 
-    await runJob(PRUNE_TOKENS);
+    await runJob(t, PRUNE_TOKENS);
     expect(await tokens()).toEqual({ refresh: 3, revoked: 1, used: 1, mailed: 2 });
 
     // A week and two hours later: the revoked token's retention is over, and the reset link (an
     // hour long) expired more than a week ago; the verification link (a day long) has not. The
     // rotated token expires only now.
     t.advanceClock(7 * DAY + 2 * 60 * 60 * 1000);
-    await runJob(PRUNE_TOKENS);
+    await runJob(t, PRUNE_TOKENS);
     expect(await tokens()).toEqual({ refresh: 2, revoked: 0, used: 1, mailed: 1 });
 
     // A week after every refresh token of the login expired, none is left.
     t.advanceClock(7 * DAY);
-    await runJob(PRUNE_TOKENS);
+    await runJob(t, PRUNE_TOKENS);
     expect(await tokens()).toEqual({ refresh: 0, revoked: 0, used: 0, mailed: 0 });
   });
 
@@ -117,7 +105,7 @@ describe('scheduled pruning', () => {
          ('task_completed', ?, '{"n": "never processed"}',   ?::timestamptz - interval '400 days', null)`,
       [recipient!.id, clock, clock, recipient!.id, clock, clock, recipient!.id, clock],
     );
-    await runJob(PRUNE_EVENTS);
+    await runJob(t, PRUNE_EVENTS);
     const left = await sql<{ n: string }>(`select payload->>'n' as n from domain_event order by id`);
     expect(left.map((row) => row.n)).toEqual(['processed lately', 'never processed']);
   });
@@ -128,7 +116,7 @@ describe('scheduled pruning', () => {
       now - 1000,
       now + 60_000,
     ]);
-    await runJob(PRUNE_RATE_LIMITS);
+    await runJob(t, PRUNE_RATE_LIMITS);
     const left = await sql<{ key: string }>(`select key from rate_limit where key like 'test:%' order by key`);
     expect(left.map((row) => row.key)).toEqual(['test:forever', 'test:running']);
   });
@@ -147,7 +135,7 @@ describe('scheduled pruning', () => {
          ('evt_test_fresh', 'payout.paid', ?::timestamptz - interval '29 days')`,
       [clock, clock],
     );
-    await runJob(PRUNE_PAYMENT_RECORDS);
+    await runJob(t, PRUNE_PAYMENT_RECORDS);
     expect((await sql<{ key: string }>(`select key from idempotency_key where key like 'test-%'`)).map((row) => row.key)).toEqual(['test-fresh']);
     expect((await sql<{ id: string }>(`select id from stripe_event where id like 'evt_test_%'`)).map((row) => row.id)).toEqual(['evt_test_fresh']);
   });
