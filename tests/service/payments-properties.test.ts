@@ -138,6 +138,6 @@ it('no sequence of operations and deliveries breaks the ledger', async () => {
       }
       await invariants();
     }),
-    { numRuns: 12 },
+    { numRuns: 25 },
   );
 });
