@@ -1359,6 +1359,8 @@ export interface paths {
          *       not_found` for an unknown or deleted user).
          *     - With `task_id`, the task must exist (`404`) and one of the two users must be its client
          *       (`403 permission_denied`).
+         *     - `message` follows the rules of `POST /messaging/conversations/{id}/messages/send/`
+         *       (content, and the per-sender limit: `429`).
          */
         post: operations["createConversation"];
         delete?: never;
@@ -1417,6 +1419,11 @@ export interface paths {
          *     **Who may call:** its two participants; anyone else gets `404 not_found`.
          *
          *     **Filters:** `since`: only messages created after this time (for polling).
+         *
+         *     **Paging is stable:** page 1 holds the newest messages, and its `next` link carries
+         *     `until_id` (the newest message's id then), so the following pages stay put while new
+         *     messages arrive: nothing repeats or goes missing. Fetch the new ones with page 1 again or
+         *     `since`.
          */
         get: operations["listMessages"];
         put?: never;
@@ -1450,8 +1457,10 @@ export interface paths {
          *     **Who may call:** its two participants; anyone else gets `404 not_found`. A participant
          *     whose account was deleted cannot receive messages (`409 invalid_state`).
          *
-         *     **Rules:** `content` is 1–5000 characters and not only whitespace (`400`). At most 30
-         *     messages a minute per sender (`429`).
+         *     **Rules:** `content` is 1–5000 characters and not only whitespace (`400`); leading and
+         *     trailing whitespace is dropped, and the rest is kept and answered exactly as sent (text,
+         *     never interpreted as HTML). At most 30 messages a minute per sender (`429` with
+         *     `Retry-After`; the service's `RATE_LIMIT_MESSAGES_PER_MINUTE`).
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -9081,6 +9090,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -9207,6 +9217,8 @@ export interface operations {
                 page_size?: components["parameters"]["PageSize"];
                 /** @description Only messages created strictly after this RFC 3339 time. */
                 since?: string;
+                /** @description Only messages up to this message id (inclusive); set by the `next` and `previous` links. */
+                until_id?: number;
             };
             header?: never;
             path: {
