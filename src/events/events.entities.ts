@@ -12,6 +12,7 @@ export const DOMAIN_EVENT_TYPES = [
   'task_completed',
   'task_cancelled',
   'review_received',
+  'message_received',
   'payment_received',
   'payment_released',
   'payment_refunded',

@@ -68,6 +68,7 @@ export async function startTestApp(
     GOOGLE_JWKS_URL: google.jwksUrl,
     RATE_LIMIT_AUTH_PER_MINUTE: '10000',
     RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
     // Every in-process request comes from one address: only the tests of the limits set them low.
     LOGIN_FAILURES_PER_ADDRESS: '10000',
     STRIPE_SECRET_KEY: 'sk_test_taskmarket',
