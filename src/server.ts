@@ -62,7 +62,7 @@ if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 const now = () => new Date();
 const { app, auth, payments } = createApp({ config, orm: database.orm, queue, logger, now, stripe, isDraining: () => draining });
 const mailer = createMailer(config, logger);
-await startWorkers({ queue, orm: database.orm, auth, payments, config, now, mailer });
+const workers = await startWorkers({ queue, orm: database.orm, auth, payments, config, now, mailer, logger });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   logger.info(`taskmarket API on http://localhost:${info.port}/api/ (docs: /api/docs/)`);
   // The local Stripe sends its events to this service's webhook, signed with its secret.
@@ -77,6 +77,7 @@ server.headersTimeout = server.keepAliveTimeout + 1000;
 /** Stops the workers (running jobs finish), the mailer and the database (and so the embedded PostgreSQL), then the process. */
 async function stop(exitCode: number) {
   stopping = true;
+  await workers.stop();
   await queue.stop();
   mailer.close();
   await stripe.close();

@@ -3,6 +3,7 @@
  * domains' jobs and the scheduled pruning. `npm start` and the tests start the same set.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import { startAuthJobs } from '../auth/auth.jobs.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Config } from '../config.ts';
@@ -11,6 +12,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { startMailWorker } from '../mail/outbox.ts';
 import { pruneRateLimits } from '../lib/rate-limit.ts';
+import { startNotificationDispatch } from '../notifications/dispatcher.ts';
 import { startPaymentsJobs } from '../payments/payments.jobs.ts';
 import type { Payments } from '../payments/payments.ts';
 
@@ -24,15 +26,18 @@ export type WorkerDeps = {
   mailer: Mailer;
   auth: AuthService;
   payments: Payments;
+  logger: Logger;
   config: Pick<Config, 'TOKEN_RETENTION_DAYS' | 'EVENT_RETENTION_DAYS' | 'AUTO_RELEASE_DAYS'>;
   now: () => Date;
 };
 
-export async function startWorkers(deps: WorkerDeps): Promise<void> {
+/** Starts them all; `stop` ends what runs outside the queue (the notification listener). */
+export async function startWorkers(deps: WorkerDeps): Promise<{ stop: () => Promise<void> }> {
   const { queue, orm, now, config } = deps;
   await startMailWorker(queue, deps.mailer);
   await startAuthJobs({ queue, orm, now, auth: deps.auth, tokenRetentionMs: config.TOKEN_RETENTION_DAYS * DAY_MS });
   await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
   await startPaymentsJobs({ queue, orm, now, payments: deps.payments, autoReleaseDays: config.AUTO_RELEASE_DAYS });
   await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *', () => pruneRateLimits(orm, now));
+  return startNotificationDispatch({ queue, orm, now, logger: deps.logger }, orm.config.get('clientUrl')!);
 }

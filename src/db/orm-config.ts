@@ -9,13 +9,14 @@ import { catalogEntities } from '../catalog/catalog.entities.ts';
 import { eventsEntities } from '../events/events.entities.ts';
 import { rateLimitEntities } from '../lib/rate-limit.entities.ts';
 import { messagingEntities } from '../messaging/messaging.entities.ts';
+import { notificationsEntities } from '../notifications/notifications.entities.ts';
 import { LEDGER_TABLES } from '../payments/ledger.ts';
 import { paymentsEntities } from '../payments/payments.entities.ts';
 import { recommendationsEntities } from '../recommendations/recommendations.entities.ts';
 import { tasksEntities } from '../tasks/tasks.entities.ts';
 import { migrationsList } from './migrations/index.ts';
 
-export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities, ...rateLimitEntities, ...paymentsEntities, ...messagingEntities];
+export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities, ...rateLimitEntities, ...paymentsEntities, ...messagingEntities, ...notificationsEntities];
 
 export function ormConfig(clientUrl: string, poolMax = 10) {
   return defineConfig({

@@ -34,6 +34,13 @@ const DomainEventSchema = defineEntity({
     // Pruning looks them up by when they were processed (events.jobs.ts).
     processedAt: p.datetime().nullable().index(),
   },
+  // Every new event wakes the notification dispatchers listening (LISTEN domain_event) with its
+  // recipient; PostgreSQL delivers it when the transaction commits.
+  triggers: [{ name: 'domain_event_notify', timing: 'after', events: ['insert'], forEach: 'row', body: `perform pg_notify('domain_event', new.recipient_id::text); return null;` }],
+  indexes: [
+    // The dispatcher's queue: a recipient's events not processed yet, in order.
+    { name: 'domain_event_pending_index', expression: 'create index "domain_event_pending_index" on "domain_event" ("recipient_id", "id") where "processed_at" is null' },
+  ],
 });
 export class DomainEvent extends DomainEventSchema.class {}
 DomainEventSchema.setClass(DomainEvent);

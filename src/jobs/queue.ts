@@ -42,6 +42,11 @@ export type QueueBacklog = {
 export type JobQueue = {
   /** Enqueues a job in `em`'s current transaction (which must be open). */
   enqueue: (em: EntityManager, queue: QueueDefinition | string, data: object) => Promise<void>;
+  /**
+   * Enqueues a job outside any transaction (a wake-up, not a change of state) and has this
+   * process's workers of the queue fetch it at once instead of at their next poll.
+   */
+  send: (queue: QueueDefinition | string, data: object) => Promise<void>;
   /** Runs `handler` for every job of the queue, one at a time. */
   work: <T extends object>(queue: QueueDefinition | string, handler: (data: T) => Promise<void>) => Promise<void>;
   /**
@@ -117,11 +122,13 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
     await boss.updateQueue(definition.name, policy);
   };
 
+  const workers = new Map<string, string[]>();
   const work: JobQueue['work'] = async (queue, handler) => {
     const name = await ensureQueue(queue);
-    await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+    const id = await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
       for (const job of jobs) await handler(job.data as never);
     });
+    workers.set(name, [...(workers.get(name) ?? []), id]);
   };
 
   return {
@@ -131,6 +138,11 @@ export async function startQueue(options: QueueOptions): Promise<JobQueue> {
       // pg-boss writes the job through the caller's transaction.
       const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await querySql(em, { text, values }) }) };
       await boss.send(name, data, { db });
+    },
+    async send(queue, data) {
+      const name = await ensureQueue(queue);
+      await boss.send(name, data);
+      for (const id of workers.get(name) ?? []) boss.notifyWorker(id);
     },
     work,
     async workBatches(queue, { batchSize }, handler) {

@@ -86,7 +86,7 @@ export async function startTestApp(
   const { app, auth, payments } = createApp({ config, orm, queue, logger, now, stripe });
   // `workers: false` leaves queued jobs alone, to look at what a request queued.
   const mailer = createMailer(config, logger);
-  if (options.workers !== false) await startWorkers({ queue, orm, auth, payments, config, now, mailer });
+  const workers = options.workers === false ? undefined : await startWorkers({ queue, orm, auth, payments, config, now, mailer, logger });
   // Served on a port too, for the emulator's webhooks.
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   await once(server, 'listening');
@@ -128,6 +128,7 @@ export async function startTestApp(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await workers?.stop();
       await stripeProxy?.close();
       await stripeEmulator.stop();
       await queue.stop();

@@ -11,5 +11,6 @@ import { Migration20261125181556_ledger } from './Migration20261125181556_ledger
 import { Migration20261125190840_payments } from './Migration20261125190840_payments.ts';
 import { Migration20261125193000_ledger_lookups } from './Migration20261125193000_ledger_lookups.ts';
 import { Migration20261125194957_messaging } from './Migration20261125194957_messaging.ts';
+import { Migration20261125195414_notifications } from './Migration20261125195414_notifications.ts';
 
-export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger, Migration20261125190840_payments, Migration20261125193000_ledger_lookups, Migration20261125194957_messaging];
+export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger, Migration20261125190840_payments, Migration20261125193000_ledger_lookups, Migration20261125194957_messaging, Migration20261125195414_notifications];

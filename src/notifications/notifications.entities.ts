@@ -1,0 +1,66 @@
+/**
+ * The notification inbox and each user's notification preferences. A notification comes from
+ * one domain event (its `eventId`), written in the transaction that marks the event processed.
+ */
+import { defineEntity, p } from '@mikro-orm/core';
+import { User } from '../auth/auth.entities.ts';
+
+export const NOTIFICATION_TYPES = [
+  'application_received',
+  'application_accepted',
+  'application_rejected',
+  'message_received',
+  'task_completed',
+  'task_cancelled',
+  'review_received',
+  'payment_received',
+  'payment_released',
+  'payment_refunded',
+  'withdrawal_paid',
+  'withdrawal_failed',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const TARGET_KINDS = ['task', 'application', 'conversation', 'escrow', 'withdrawal', 'review'] as const;
+
+const NotificationSchema = defineEntity({
+  name: 'Notification',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    recipient: () => p.manyToOne(User).deleteRule('cascade'),
+    type: p.enum(NOTIFICATION_TYPES),
+    title: p.string().length(200),
+    body: p.text(),
+    actor: () => p.manyToOne(User).nullable().deleteRule('set null'),
+    targetKind: p.enum(TARGET_KINDS).nullable(),
+    targetId: p.integer().nullable(),
+    targetUrl: p.string().length(300).nullable(),
+    eventId: p.bigint('number').nullable().unique(),
+    readAt: p.datetime().nullable(),
+    createdAt: p.datetime(),
+  },
+  indexes: [
+    { name: 'notification_inbox_index', expression: 'create index "notification_inbox_index" on "notification" ("recipient_id", "id" desc)' },
+    { name: 'notification_unread_index', expression: 'create index "notification_unread_index" on "notification" ("recipient_id") where "read_at" is null' },
+  ],
+});
+export class Notification extends NotificationSchema.class {}
+NotificationSchema.setClass(Notification);
+
+export type ChannelPreferences = { in_app: boolean; email: boolean };
+
+const NotificationPreferencesSchema = defineEntity({
+  name: 'NotificationPreferences',
+  properties: {
+    user: () => p.oneToOne(User).owner().primary().deleteRule('cascade'),
+    emailEnabled: p.boolean(),
+    inAppEnabled: p.boolean(),
+    digest: p.enum(['none', 'daily', 'weekly'] as const),
+    types: p.json<Record<NotificationType, ChannelPreferences>>(),
+    updatedAt: p.datetime(),
+  },
+});
+export class NotificationPreferences extends NotificationPreferencesSchema.class {}
+NotificationPreferencesSchema.setClass(NotificationPreferences);
+
+export const notificationsEntities = [NotificationSchema, NotificationPreferencesSchema];
