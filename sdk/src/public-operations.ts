@@ -26,5 +26,6 @@ export const publicOperations: ReadonlySet<string> = new Set([
   "POST /auth/token/",
   "POST /auth/token/refresh/",
   "POST /auth/verify-email/",
+  "POST /notifications/unsubscribe/",
   "POST /payments/webhooks/stripe/",
 ]);

@@ -2630,12 +2630,45 @@ export interface paths {
         /**
          * Replace my notification preferences
          * @description Replaces the caller's preferences (send the whole document; every type must be present).
-         *     Emails go only to a verified address, whatever the preferences say.
+         *     Emails go only to a verified address, whatever the preferences say: one mail per
+         *     notification with `digest: none`, or one mail gathering them a day (`daily`) or a week
+         *     (`weekly`) after the first. Every mail has an unsubscribe link
+         *     (`POST /notifications/unsubscribe/`).
          *
          *     **Who may call:** any signed-in user.
          */
         put: operations["updateNotificationPreferences"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unsubscribe/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop notification mails
+         * @description Turns notification mails off (`email_enabled: false` in the preferences) for the account a
+         *     notification mail was sent to, with the `token` of the mail's unsubscribe link. Every
+         *     notification mail and digest carries the link, and a `List-Unsubscribe` header with it.
+         *     Mails about the account itself (verification, password reset) are not affected. Turn
+         *     notification mails on again with `PUT /notifications/preferences/`.
+         *
+         *     **Who may call:** anyone holding the token (public); it names one account and does not
+         *     expire. Unsubscribing again changes nothing.
+         *
+         *     **Errors:** `422 invalid_token` when the token was not made by this service; `400` when it
+         *     is missing.
+         */
+        post: operations["unsubscribeFromNotificationMails"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11991,6 +12024,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unsubscribeFromNotificationMails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwiYXVkIjoidGFza21hcmtldDp1bnN1YnNjcmliZSJ9.c2lnbmF0dXJl"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Notification mails are off. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You will receive no more notification mails."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
