@@ -23,6 +23,7 @@ import { registerMessagingRoutes } from '../messaging/messaging.routes.ts';
 import { createMessagingService } from '../messaging/messaging.service.ts';
 import { registerNotificationsRoutes } from '../notifications/notifications.routes.ts';
 import { createNotificationsService } from '../notifications/notifications.service.ts';
+import { createUnsubscribeTokens } from '../notifications/unsubscribe-tokens.ts';
 import { createPayments } from '../payments/payments.ts';
 import { registerPaymentsRoutes } from '../payments/payments.routes.ts';
 import { PAYOUT_QUEUE } from '../payments/wallet.service.ts';
@@ -155,7 +156,7 @@ export function createApp(options: AppOptions) {
   });
   registerTasksRoutes(api, tasks);
   registerPaymentsRoutes(api, payments);
-  registerNotificationsRoutes(api, createNotificationsService(now));
+  registerNotificationsRoutes(api, createNotificationsService(now, createUnsubscribeTokens(config.JWT_SECRET)));
   registerMessagingRoutes(api, createMessagingService({ now, sendLimit: limit('messages', config.RATE_LIMIT_MESSAGES_PER_MINUTE, 60, 'You are sending messages too fast. Try again in {seconds} seconds.') }));
   // The rest of the contract answers 501 from its real route (authentication and validation
   // included), so that the served operations are always the spec's.

@@ -13,6 +13,8 @@ import type { Mailer } from '../mail/mailer.ts';
 import { startMailWorker } from '../mail/outbox.ts';
 import { pruneRateLimits } from '../lib/rate-limit.ts';
 import { startNotificationDispatch } from '../notifications/dispatcher.ts';
+import { createNotificationMails } from '../notifications/notification-mails.ts';
+import { createUnsubscribeTokens } from '../notifications/unsubscribe-tokens.ts';
 import { startPaymentsJobs } from '../payments/payments.jobs.ts';
 import type { Payments } from '../payments/payments.ts';
 
@@ -27,7 +29,7 @@ export type WorkerDeps = {
   auth: AuthService;
   payments: Payments;
   logger: Logger;
-  config: Pick<Config, 'TOKEN_RETENTION_DAYS' | 'EVENT_RETENTION_DAYS' | 'AUTO_RELEASE_DAYS'>;
+  config: Pick<Config, 'TOKEN_RETENTION_DAYS' | 'EVENT_RETENTION_DAYS' | 'AUTO_RELEASE_DAYS' | 'JWT_SECRET' | 'PUBLIC_APP_URL'>;
   now: () => Date;
 };
 
@@ -39,5 +41,6 @@ export async function startWorkers(deps: WorkerDeps): Promise<{ stop: () => Prom
   await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
   await startPaymentsJobs({ queue, orm, now, payments: deps.payments, autoReleaseDays: config.AUTO_RELEASE_DAYS });
   await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *', () => pruneRateLimits(orm, now));
-  return startNotificationDispatch({ queue, orm, now, logger: deps.logger }, orm.config.get('clientUrl')!);
+  const mails = createNotificationMails({ queue, tokens: createUnsubscribeTokens(config.JWT_SECRET), publicAppUrl: config.PUBLIC_APP_URL });
+  return startNotificationDispatch({ queue, orm, now, logger: deps.logger, mails }, orm.config.get('clientUrl')!);
 }

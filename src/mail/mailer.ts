@@ -6,7 +6,13 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers (`List-Unsubscribe` on notification mails). */
+  headers?: Record<string, string>;
+};
 export type Mailer = {
   send: (mail: Mail) => Promise<void>;
   /** Closes the SMTP connections once the mails in hand are sent. */
@@ -30,7 +36,7 @@ export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'SM
   const transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: config.SMTP_MAX_CONNECTIONS, maxMessages: 1000 });
   return {
     async send(mail) {
-      await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
     },
     close: () => transport.close(),
   };

@@ -15,19 +15,21 @@ import type { Logger } from 'pino';
 import { querySql } from '../db/sql.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/queue.ts';
 import { notificationContent, type EventToNotify } from './notification-content.ts';
+import type { NotificationMails } from './notification-mails.ts';
 import { preferencesOf } from './preferences.ts';
 
 export const DISPATCH_QUEUE: QueueDefinition = { name: 'notifications.dispatch', retryLimit: 20, retryDelaySeconds: 2, retryDelayMaxSeconds: 600 };
 export const SWEEP_EVENTS = 'notifications.sweep';
+export const SEND_DIGESTS = 'notifications.digests';
 
 const BATCH = 100;
 /** Namespace of the advisory locks (one per recipient). */
 const LOCK_NAMESPACE = 7_401;
 
-export type DispatcherDeps = { orm: MikroORM; queue: JobQueue; logger: Logger; now: () => Date };
+export type DispatcherDeps = { orm: MikroORM; queue: JobQueue; logger: Logger; now: () => Date; mails: NotificationMails };
 
 /** Processes a recipient's pending events, oldest first; returns how many were processed. */
-export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now'>, recipientId: number): Promise<number> {
+export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now' | 'mails'>, recipientId: number): Promise<number> {
   let processed = 0;
   for (;;) {
     const handled = await deps.orm.em.fork().transactional(async (tx) => {
@@ -44,10 +46,21 @@ export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now'>
       });
       if (!events.length) return 0;
       const preferences = await preferencesOf(tx, recipientId);
+      // Mail goes to a verified address of an account still open, whatever the preferences say.
+      const [recipient] = await querySql<{ email: string | null; reachable: boolean }>(tx, {
+        text: `select email, email_verified_at is not null and deleted_at is null as reachable from app_user where id = $1`,
+        values: [recipientId],
+      });
+      const mailTo = recipient?.reachable && recipient.email && preferences.email_enabled ? { userId: recipientId, email: recipient.email } : null;
       const at = deps.now();
       for (const event of events) {
         const content = notificationContent(event);
-        if (!content || !preferences.in_app_enabled || !preferences.types[content.type].in_app) continue;
+        if (!content) continue;
+        if (mailTo && preferences.types[content.type].email) {
+          if (preferences.digest === 'none') await deps.mails.one(tx, mailTo, content);
+          else await querySql(tx, { text: `insert into notification_digest_item (user_id, title, body, created_at) values ($1, $2, $3, $4)`, values: [recipientId, content.title, content.body, at] });
+        }
+        if (!preferences.in_app_enabled || !preferences.types[content.type].in_app) continue;
         await querySql(tx, {
           text: `insert into notification (recipient_id, type, title, body, actor_id, target_kind, target_id, target_url, event_id, created_at)
                  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (event_id) do nothing`,
@@ -60,6 +73,41 @@ export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now'>
     processed += handled;
     if (handled < BATCH) return processed;
   }
+}
+
+const DIGEST_PERIOD_MS = { none: 0, daily: 24 * 60 * 60 * 1000, weekly: 7 * 24 * 60 * 60 * 1000 } as const;
+
+/**
+ * Sends each digest whose oldest notification has waited its period (a day or a week); drops
+ * those of users who can no longer be mailed. Returns how many digests were queued.
+ */
+export async function sendDigests(deps: Pick<DispatcherDeps, 'orm' | 'now' | 'mails'>): Promise<number> {
+  const waiting = await querySql<{ user_id: number; oldest: Date }>(deps.orm.em.fork(), {
+    text: `select user_id, min(created_at) as oldest from notification_digest_item group by user_id`,
+    values: [],
+  });
+  let sent = 0;
+  for (const { user_id: userId, oldest } of waiting) {
+    sent += await deps.orm.em.fork().transactional(async (tx) => {
+      await querySql(tx, { text: `select pg_advisory_xact_lock($1, $2)`, values: [LOCK_NAMESPACE, userId] });
+      const preferences = await preferencesOf(tx, userId);
+      const [user] = await querySql<{ email: string | null; reachable: boolean }>(tx, {
+        text: `select email, email_verified_at is not null and deleted_at is null as reachable from app_user where id = $1`,
+        values: [userId],
+      });
+      const mailable = user?.reachable && user.email && preferences.email_enabled;
+      if (mailable && new Date(oldest).getTime() > deps.now().getTime() - DIGEST_PERIOD_MS[preferences.digest]) return 0;
+      const items = await querySql<{ id: string; title: string; body: string }>(tx, {
+        text: `delete from notification_digest_item where user_id = $1 returning id, title, body`,
+        values: [userId],
+      });
+      if (!mailable || !items.length) return 0;
+      const oldestFirst = items.sort((a, b) => Number(a.id) - Number(b.id));
+      await deps.mails.digest(tx, { userId, email: user.email! }, oldestFirst, preferences.digest === 'weekly' ? 'weekly' : 'daily');
+      return 1;
+    });
+  }
+  return sent;
 }
 
 /** Asks for a dispatch of every recipient with events waiting longer than `olderThanMs`. */
@@ -117,5 +165,6 @@ export async function startNotificationDispatch(deps: DispatcherDeps, connection
   });
   // A missed wake-up (a listener reconnecting, an instance restarting) waits at most a minute.
   await deps.queue.schedule(SWEEP_EVENTS, '* * * * *', () => sweep(deps, 10_000));
+  await deps.queue.schedule(SEND_DIGESTS, '*/15 * * * *', () => sendDigests(deps));
   return listen(deps, connectionString);
 }

@@ -63,4 +63,19 @@ const NotificationPreferencesSchema = defineEntity({
 export class NotificationPreferences extends NotificationPreferencesSchema.class {}
 NotificationPreferencesSchema.setClass(NotificationPreferences);
 
-export const notificationsEntities = [NotificationSchema, NotificationPreferencesSchema];
+/** A notification waiting for its recipient's daily or weekly digest mail. */
+const DigestItemSchema = defineEntity({
+  name: 'DigestItem',
+  tableName: 'notification_digest_item',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    user: () => p.manyToOne(User).deleteRule('cascade').index(),
+    title: p.string().length(200),
+    body: p.text(),
+    createdAt: p.datetime(),
+  },
+});
+export class DigestItem extends DigestItemSchema.class {}
+DigestItemSchema.setClass(DigestItem);
+
+export const notificationsEntities = [NotificationSchema, NotificationPreferencesSchema, DigestItemSchema];

@@ -28,6 +28,11 @@ export function registerNotificationsRoutes(router: AppRouter, notifications: No
     return c.json(await notifications.replacePreferences(c.get('em'), currentUser(c), c.req.valid('json')), 200);
   });
 
+  mount(router, routes.unsubscribeFromNotificationMails, async (c) => {
+    await notifications.unsubscribe(c.get('em'), c.req.valid('json').token);
+    return c.json({ detail: 'You will receive no more notification mails.' }, 200);
+  });
+
   mount(router, routes.markNotificationRead, async (c) => c.json(await notifications.markRead(c.get('em'), currentUser(c), c.req.valid('param').id), 200));
 
   mount(router, routes.deleteNotification, async (c) => {

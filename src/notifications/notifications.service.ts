@@ -11,6 +11,7 @@ import { problems } from '../lib/problem.ts';
 import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
 import type { NotificationType } from './notifications.entities.ts';
 import { preferencesOf, replacePreferences } from './preferences.ts';
+import type { UnsubscribeTokens } from './unsubscribe-tokens.ts';
 
 type NotificationRow = {
   id: string;
@@ -43,7 +44,7 @@ function toNotification(row: NotificationRow): S.Notification {
   };
 }
 
-export function createNotificationsService(now: () => Date) {
+export function createNotificationsService(now: () => Date, unsubscribeTokens: UnsubscribeTokens) {
   return {
     async list(em: EntityManager, user: User, query: PageQuery & { is_read?: boolean; type?: NotificationType }) {
       const where = `n.recipient_id = $1 and ($2::boolean is null or (n.read_at is not null) = $2) and ($3::text is null or n.type = $3)`;
@@ -89,6 +90,12 @@ export function createNotificationsService(now: () => Date) {
     preferences: (em: EntityManager, user: User) => preferencesOf(em, user.id),
 
     replacePreferences: (em: EntityManager, user: User, preferences: S.NotificationPreferences) => replacePreferences(em, user.id, preferences, now()),
+
+    /** The unsubscribe link of a notification mail: that account's notification mails off. */
+    async unsubscribe(em: EntityManager, token: string): Promise<void> {
+      const userId = await unsubscribeTokens.verify(token);
+      await replacePreferences(em, userId, { ...(await preferencesOf(em, userId)), email_enabled: false }, now());
+    },
   };
 }
 

@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { querySql } from '../../src/db/sql.ts';
-import { dispatchEventsOf } from '../../src/notifications/dispatcher.ts';
+import { DISPATCH_QUEUE, SEND_DIGESTS } from '../../src/notifications/dispatcher.ts';
 import { DEFAULT_PREFERENCES } from '../../src/notifications/preferences.ts';
 import { caller, newUser } from '../support/http.ts';
+import { runJob } from '../support/jobs.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { until } from '../support/until.ts';
 
@@ -72,7 +73,12 @@ describe('notifications from events', () => {
     expect(page.results.map((notification: { body: string }) => notification.body)).toEqual(['note 8', 'note 7', 'note 6', 'note 5', 'note 4', 'note 3', 'note 2', 'note 1']);
     expect(page.results[0]).toMatchObject({ type: 'message_received', title: `New message from ${a.username}`, target: { kind: 'conversation', id: conversation } });
     // Dispatching again, even twice at once, adds nothing.
-    await Promise.all([dispatchEventsOf(t, b.id), dispatchEventsOf(t, b.id)]);
+    await Promise.all([t.queue.send(DISPATCH_QUEUE, { recipientId: b.id }), t.queue.send(DISPATCH_QUEUE, { recipientId: b.id })]);
+    await until(
+      'the dispatches to finish',
+      async () => (await querySql<{ n: number }>(t.orm.em.fork(), { text: `select count(*)::int as n from pgboss.job where name = $1 and data->>'recipientId' = $2 and state <> 'completed'`, values: [DISPATCH_QUEUE.name, String(b.id)] }))[0]!.n,
+      (n) => n === 0,
+    );
     expect((await inbox(b)).count).toBe(8);
   });
 
@@ -150,3 +156,75 @@ describe('the inbox', () => {
     expect((await inbox(me)).count).toBe(0);
   });
 });
+
+describe('notification mails', () => {
+  /** A user whose address is verified, through the mailed link as a person would. */
+  async function verified(): Promise<Actor & { email: string }> {
+    const body = newUser();
+    const answer = await call('POST', '/auth/register/', { body });
+    const mail = await t.smtp.waitForMail(body.email, /verify-email\?token=/);
+    const token = decodeURIComponent(/token=([^\s&]+)/.exec(mail.text)![1]!);
+    expect((await call('POST', '/auth/verify-email/', { body: { token } })).status).toBe(200);
+    return { token: answer.body.access, id: answer.body.user.id, username: answer.body.user.username, email: body.email };
+  }
+  const mailsTo = (email: string, subject?: RegExp) => t.smtp.mails.filter((mail) => mail.to.includes(email) && (!subject || subject.test(mail.raw)));
+
+  it('go one by one to a verified address, with an unsubscribe link that works without signing in', async () => {
+    const client = await verified();
+    const freelancer = await actor();
+    const taskId = await postTask(client, 'Write a press release');
+    await call('POST', `/tasks/${taskId}/apply/`, { token: freelancer.token, body: { proposal: 'Former journalist here.', bid_amount: '95.00' } });
+    const mail = await t.smtp.waitForMail(client.email, /applied to "Write a press release"/);
+    expect(mail.raw).toMatch(/Subject: New application on your task/);
+    expect(mail.raw).toMatch(/List-Unsubscribe:\s+<http:\/\/app\.taskmarket\.test\/unsubscribe\?token=/);
+    const token = decodeURIComponent(/unsubscribe\?token=([^\s&>]+)/.exec(mail.text)![1]!);
+
+    expect((await call('POST', '/notifications/unsubscribe/', { body: { token: `${token}x` } })).status).toBe(422);
+    const unsubscribed = await call('POST', '/notifications/unsubscribe/', { body: { token } });
+    expect(unsubscribed.body).toEqual({ detail: 'You will receive no more notification mails.' });
+    expect((await call('GET', '/notifications/preferences/', { token: client.token })).body).toMatchObject({ email_enabled: false, in_app_enabled: true });
+    await call('POST', `/tasks/${taskId}/apply/`, { token: (await actor()).token, body: { proposal: 'I can start today.', bid_amount: '90.00' } });
+    await inboxOf(client, 2);
+    await until('every event processed', () => pendingEvents(client.id), (n) => n === 0);
+    expect(mailsTo(client.email, /New application/)).toHaveLength(1);
+  });
+
+  it('never go to an unverified address, nor for types switched off by email', async () => {
+    const unverified = await actor();
+    const verifiedUser = await verified();
+    const sender = await actor();
+    for (const recipient of [unverified, verifiedUser]) {
+      await call('POST', '/messaging/conversations/create/', { token: sender.token, body: { participant: recipient.username, message: 'hello there' } });
+    }
+    // message_received is off by email by default; an application is on.
+    await call('POST', `/tasks/${await postTask(unverified)}/apply/`, { token: sender.token, body: { proposal: 'Count me in, please.', bid_amount: '80.00' } });
+    await inboxOf(unverified, 2);
+    await inboxOf(verifiedUser, 1);
+    await until('every event processed', async () => (await pendingEvents(unverified.id)) + (await pendingEvents(verifiedUser.id)), (n) => n === 0);
+    const [unverifiedUser] = await querySql<{ email: string }>(t.orm.em.fork(), { text: `select email from app_user where id = $1`, values: [unverified.id] });
+    expect(mailsTo(unverifiedUser!.email).filter((mail) => !/verify-email/.test(mail.text))).toEqual([]);
+    expect(mailsTo(verifiedUser.email).filter((mail) => /hello there/.test(mail.text))).toEqual([]);
+  });
+
+  it('gather in a daily digest sent once the first has waited a day (driven by the clock)', async () => {
+    const client = await verified();
+    await call('PUT', '/notifications/preferences/', { token: client.token, body: { ...DEFAULT_PREFERENCES, digest: 'daily' } });
+    const taskId = await postTask(client, 'Record a podcast intro');
+    for (const bid of ['70.00', '75.00']) {
+      await call('POST', `/tasks/${taskId}/apply/`, { token: (await actor()).token, body: { proposal: 'Voice actor, quick turnaround.', bid_amount: bid } });
+    }
+    await inboxOf(client, 2);
+    await until('every event processed', () => pendingEvents(client.id), (n) => n === 0);
+    await runJob(t, SEND_DIGESTS);
+    expect(mailsTo(client.email, /digest/)).toEqual([]);
+    t.advanceClock(24 * 60 * 60 * 1000 + 60_000);
+    await runJob(t, SEND_DIGESTS);
+    const digest = await t.smtp.waitForMail(client.email, /with a bid of 75\.00 USD/);
+    expect(digest.raw).toMatch(/Subject: Your daily taskmarket digest: 2 notifications/);
+    expect(digest.text).toMatch(/with a bid of 70\.00 USD[\s\S]*with a bid of 75\.00 USD/);
+    expect(digest.text).toMatch(/unsubscribe\?token=/);
+    await runJob(t, SEND_DIGESTS);
+    expect(mailsTo(client.email, /digest/)).toHaveLength(1);
+  });
+});
+

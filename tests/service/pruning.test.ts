@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRUNE_TOKENS } from '../../src/auth/auth.jobs.ts';
 import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
 import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
-import { SWEEP_EVENTS } from '../../src/notifications/dispatcher.ts';
+import { SEND_DIGESTS, SWEEP_EVENTS } from '../../src/notifications/dispatcher.ts';
 import { AUTO_RELEASE, PRUNE_PAYMENT_RECORDS } from '../../src/payments/payments.jobs.ts';
 import { caller, newUser } from '../support/http.ts';
 import { runJob } from '../support/jobs.ts';
@@ -39,9 +39,10 @@ describe('scheduled pruning', () => {
       { name: PRUNE_EVENTS, cron: hourly },
       { name: PRUNE_RATE_LIMITS, cron: hourly },
       { name: PRUNE_PAYMENT_RECORDS, cron: hourly },
-      // Not pruning, and more often: funded escrows due for release, and events nobody was woken for.
+      // Not pruning, and more often: funded escrows due for release, events nobody was woken for, digests due.
       { name: AUTO_RELEASE, cron: '*/10 * * * *' },
       { name: SWEEP_EVENTS, cron: '* * * * *' },
+      { name: SEND_DIGESTS, cron: '*/15 * * * *' },
     ];
     expect(schedules).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
   });
