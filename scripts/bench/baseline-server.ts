@@ -25,9 +25,9 @@ import {
   type LockedEscrow,
 } from '../../src/payments/escrow-statements.ts';
 import { postJournalEntry, type SqlRunner } from '../../src/payments/ledger.ts';
+import { recipientQuery, sendMessageStatement, type Recipient } from '../../src/messaging/message-statements.ts';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { WALLET_CURRENCY, walletFromRow, walletQuery, type WalletRow } from '../../src/payments/wallet-views.ts';
-
-const FEE_BASIS_POINTS = percentToBasisPoints('10');
 
 /** The release as the service makes it: the same statements in one transaction, then the same view. */
 async function release(escrowId: number, userId: number): Promise<{ status: number; body: unknown }> {
@@ -59,6 +59,19 @@ async function release(escrowId: number, userId: number): Promise<{ status: numb
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const signer = createTokenSigner({ secret: process.env.JWT_SECRET!, accessTtlSeconds: 900, refreshTtlSeconds: 3600, now: () => new Date() });
 
+const FEE_BASIS_POINTS = percentToBasisPoints('10');
+// The service's per-sender message limit, with the same library and table: the same SQL.
+const messageLimit = new RateLimiterPostgres({
+  storeClient: pool,
+  storeType: 'pool',
+  tableName: 'rate_limit',
+  tableCreated: true,
+  keyPrefix: 'messages',
+  points: Number(process.env.RATE_LIMIT_MESSAGES_PER_MINUTE ?? 30),
+  duration: 60,
+});
+
+
 function send(response: import('node:http').ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'Content-Type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -84,6 +97,7 @@ const server = createServer(async (request, response) => {
     const profile = /^\/api\/auth\/users\/([^/]+)\/$/.exec(url.pathname);
     const applyPath = /^\/api\/tasks\/(\d+)\/apply\/$/.exec(url.pathname);
     const releasePath = /^\/api\/payments\/escrow\/(\d+)\/release\/$/.exec(url.pathname);
+    const sendPath = /^\/api\/messaging\/conversations\/(\d+)\/messages\/send\/$/.exec(url.pathname);
     if (url.pathname === '/api/tasks/' && request.method === 'GET') {
       const q = url.searchParams;
       const page = Number(q.get('page') ?? 1);
@@ -129,6 +143,25 @@ const server = createServer(async (request, response) => {
       const query = walletQuery(claims.userId, WALLET_CURRENCY);
       const { rows } = await pool.query<WalletRow>(query.text, query.values);
       send(response, 200, walletFromRow(rows[0]!, WALLET_CURRENCY, new Date()));
+    } else if (sendPath && request.method === 'POST') {
+      const { claims, user } = await authenticate(request);
+      if (!user) return send(response, 401, { status: 401 });
+      const content = ((await readJson(request)) as unknown as { content: string }).content.trim();
+      if (!content) return send(response, 400, { status: 400 });
+      const conversationId = Number(sendPath[1]);
+      const found = recipientQuery(claims.userId, conversationId);
+      const [recipient] = (await pool.query<Recipient>(found.text, found.values)).rows;
+      if (!recipient) return send(response, 404, { status: 404 });
+      if (recipient.recipient_deleted) return send(response, 409, { status: 409 });
+      try {
+        await messageLimit.consume(String(claims.userId));
+      } catch {
+        return send(response, 429, { status: 429 });
+      }
+      const at = new Date();
+      const statement = sendMessageStatement({ conversationId, sender: { id: claims.userId, username: user.username }, recipientId: recipient.recipient_id, content, at });
+      const [sent] = (await pool.query<{ id: number }>(statement.text, statement.values)).rows;
+      send(response, 201, { message_id: sent!.id, conversation_id: conversationId, sender: user.username, content, created_at: at.toISOString() });
     } else if (releasePath && request.method === 'POST') {
       const { claims, user } = await authenticate(request);
       if (!user) return send(response, 401, { status: 401 });

@@ -19,7 +19,7 @@ import { createTokenSigner } from '../../src/auth/tokens.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { freePort } from '../../src/lib/free-port.ts';
 import { ormConfig } from '../../src/db/orm-config.ts';
-import { BENCH_TASKS, seedBenchData, seedFundedEscrows } from './seed.ts';
+import { BENCH_TASKS, seedBenchData, seedConversations, seedFundedEscrows } from './seed.ts';
 import { startStripeEmulator } from '../../src/payments/stripe-emulator.ts';
 import { projectRoot } from '../generate.ts';
 import { startSmtpServer } from '../../tests/support/smtp.ts';
@@ -97,6 +97,7 @@ try {
   const orm = await MikroORM.init(ormConfig(postgres.url));
   await orm.migrator.up();
   await seedBenchData(orm);
+  const conversations = await seedConversations(orm, 1);
   const ids = async (sql: string) => ((await orm.em.fork().getConnection().execute(sql)) as Array<{ id: number }>).map((row) => row.id);
   const freelancerIds = await ids(`select id from app_user where username like 'bench_f%' order by id`);
   const openTaskIds = await ids(`select id from task where status = 'open' and client_id in (1, 3) order by id`);
@@ -116,6 +117,8 @@ try {
     STRIPE_SECRET_KEY: 'sk_test_bench',
     STRIPE_WEBHOOK_SECRET: 'whsec_bench',
     STRIPE_API_BASE: stripe.url,
+    // The limit's statement still runs on every send (both servers run it); it just never refuses here.
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '100000000',
   };
   // PGAPPNAME names the service's connections, to tell them apart in pg_stat_activity.
   children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME }));
@@ -171,6 +174,28 @@ try {
                   path: `/api/tasks/${taskId}/apply/`,
                   headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` },
                   body: JSON.stringify({ proposal: 'Benchmark proposal, ready to start.', bid_amount: '150.00' }),
+                };
+              },
+            },
+          ],
+        };
+      },
+    },
+    {
+      name: 'POST /api/messaging/conversations/{id}/messages/send/ (authenticated, rate-limited)',
+      options: (half: number) => {
+        counters[6 + half] ??= 0;
+        return {
+          requests: [
+            {
+              method: 'POST' as const,
+              setupRequest: (request: autocannon.Request) => {
+                const n = counters[6 + half]!++ % tokens.length;
+                return {
+                  ...request,
+                  path: `/api/messaging/conversations/${conversations.get(freelancerIds[n]!)}/messages/send/`,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n]}` },
+                  body: JSON.stringify({ content: 'Benchmark message: the draft is ready for review.' }),
                 };
               },
             },

@@ -72,3 +72,13 @@ export async function seedFundedEscrows(orm: MikroORM, clientId: number, count: 
   const rows = (await connection.execute(`select id from escrow where payment_intent_id like 'pi_${batch}_%' order by id`)) as Array<{ id: number }>;
   return rows.map((row) => row.id);
 }
+
+/** A conversation between `clientId` and each bench freelancer; returns their ids by freelancer id. */
+export async function seedConversations(orm: MikroORM, clientId: number): Promise<Map<number, number>> {
+  const rows = (await orm.em.fork().getConnection().execute(`
+    insert into conversation (user_a_id, user_b_id, task_id, created_at, updated_at)
+    select least(${clientId}, id), greatest(${clientId}, id), null, now(), now() from app_user where username like 'bench_f%'
+    returning id, greatest(user_a_id, user_b_id) as freelancer_id`)) as Array<{ id: number; freelancer_id: number }>;
+  return new Map(rows.map((row) => [row.freelancer_id, row.id]));
+}
+

@@ -21,12 +21,11 @@ import {
   type ConversationFilters,
   type ConversationRow,
 } from './messaging-views.ts';
+import { recipientQuery, sendMessageStatement, type Recipient } from './message-statements.ts';
 
 export type MessagingDeps = { now: () => Date; sendLimit: RateLimit };
 
 const MAX_CONTENT = 5_000;
-/** How much of a message the recipient's notification shows. */
-const PREVIEW = 140;
 
 /** The content as stored: trimmed, 1–5,000 characters (a 400 naming `field` otherwise). */
 function messageContent(content: string, field: string): string {
@@ -43,38 +42,17 @@ export function createMessagingService({ now, sendLimit }: MessagingDeps) {
     return conversationFromRow(row, viewer.id);
   }
 
-  /** The participants of a conversation the sender takes part in (404 otherwise). */
-  async function participantsOf(em: EntityManager, sender: User, id: number) {
-    const [conversation] = await querySql<{ id: number; recipient_id: number; recipient_deleted: boolean }>(em, {
-      text: `select c.id, r.id as recipient_id, r.deleted_at is not null as recipient_deleted
-               from conversation c join app_user r on r.id = case when c.user_a_id = $1 then c.user_b_id else c.user_a_id end
-              where c.id = $2 and (c.user_a_id = $1 or c.user_b_id = $1)`,
-      values: [sender.id, id],
-    });
+  /** The other participant of a conversation the sender takes part in (404 otherwise). */
+  async function recipientOf(em: EntityManager, sender: User, id: number): Promise<Recipient> {
+    const [conversation] = await querySql<Recipient>(em, recipientQuery(sender.id, id));
     if (!conversation) throw problems.notFound(`There is no conversation ${id}.`);
     return conversation;
   }
 
-  /**
-   * Writes a message (content already checked, the sender's limit spent) with the conversation's
-   * new activity and the recipient's `message_received` event, in one statement.
-   */
+  /** Writes a message whose content is checked and whose sender's limit is spent. */
   async function insertMessage(em: EntityManager, sender: User, conversationId: number, recipientId: number, content: string): Promise<S.SentMessage> {
     const at = now();
-    const preview = content.length > PREVIEW ? `${content.slice(0, PREVIEW - 1)}…` : content;
-    const [sent] = await querySql<{ id: number }>(em, {
-      text: `with sent as (
-               insert into message (conversation_id, sender_id, content, created_at) values ($1, $2, $3, $4) returning id
-             ), touched as (
-               update conversation set updated_at = $4 where id = $1
-             ), event as (
-               insert into domain_event (type, recipient_id, actor_id, payload, occurred_at)
-               select 'message_received', $5, $2, jsonb_build_object('conversation_id', $1::int, 'message_id', sent.id, 'sender', $6::text, 'preview', $7::text), $4
-                 from sent
-             )
-             select id from sent`,
-      values: [conversationId, sender.id, content, at, recipientId, sender.username, preview],
-    });
+    const [sent] = await querySql<{ id: number }>(em, sendMessageStatement({ conversationId, sender, recipientId, content, at }));
     return { message_id: sent!.id, conversation_id: conversationId, sender: sender.username, content, created_at: at.toISOString() };
   }
 
@@ -129,7 +107,7 @@ export function createMessagingService({ now, sendLimit }: MessagingDeps) {
     },
 
     async messages(em: EntityManager, viewer: User, id: number, query: PageQuery & { since?: string; until_id?: number }) {
-      await participantsOf(em, viewer, id);
+      await recipientOf(em, viewer, id);
       // Anchored at the newest message when paging starts, so later pages do not shift.
       const [newest] = await querySql<{ id: number | null }>(em, { text: `select max(id) as id from message where conversation_id = $1`, values: [id] });
       const untilId = query.until_id ?? newest?.id ?? 0;
@@ -143,14 +121,14 @@ export function createMessagingService({ now, sendLimit }: MessagingDeps) {
 
     async send(em: EntityManager, sender: User, id: number, input: S.SendMessageRequest): Promise<S.SentMessage> {
       const content = messageContent(input.content, 'content');
-      const { recipient_id: recipientId, recipient_deleted: recipientDeleted } = await participantsOf(em, sender, id);
+      const { recipient_id: recipientId, recipient_deleted: recipientDeleted } = await recipientOf(em, sender, id);
       if (recipientDeleted) throw problems.invalidState('The other participant deleted their account: they cannot receive messages.');
       await sendLimit.consume(String(sender.id));
       return insertMessage(em, sender, id, recipientId, content);
     },
 
     async markRead(em: EntityManager, viewer: User, id: number): Promise<S.ConversationReadReceipt> {
-      await participantsOf(em, viewer, id);
+      await recipientOf(em, viewer, id);
       const [marked] = await querySql<{ n: number }>(em, {
         text: `with marked as (
                  update message set read_at = $3 where conversation_id = $1 and sender_id <> $2 and read_at is null returning 1
