@@ -23,6 +23,8 @@ export const SWEEP_EVENTS = 'notifications.sweep';
 export const SEND_DIGESTS = 'notifications.digests';
 
 const BATCH = 100;
+/** How long wake-ups are gathered before dispatches are asked for. */
+const GATHER_MS = 25;
 /** Namespace of the advisory locks (one per recipient). */
 const LOCK_NAMESPACE = 7_401;
 
@@ -124,11 +126,24 @@ function listen(deps: DispatcherDeps, connectionString: string): { stop: () => P
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  // Wake-ups gathered for a moment: a burst of events for one recipient asks for one dispatch.
+  const waiting = new Set<number>();
+  let flush: NodeJS.Timeout | undefined;
+  const askForDispatches = () => {
+    flush = undefined;
+    const recipients = [...waiting];
+    waiting.clear();
+    for (const recipientId of recipients) {
+      void deps.queue.send(DISPATCH_QUEUE, { recipientId }).catch((error: unknown) => deps.logger.error({ err: error }, 'notification dispatch not queued'));
+    }
+  };
   const connect = async () => {
     const next = new pg.Client({ connectionString });
     next.on('notification', (message) => {
       const recipientId = Number(message.payload);
-      if (Number.isSafeInteger(recipientId)) void deps.queue.send(DISPATCH_QUEUE, { recipientId }).catch((error: unknown) => deps.logger.error({ err: error }, 'notification dispatch not queued'));
+      if (!Number.isSafeInteger(recipientId)) return;
+      waiting.add(recipientId);
+      flush ??= setTimeout(askForDispatches, GATHER_MS);
     });
     next.on('error', (error) => {
       if (stopped) return;
@@ -154,6 +169,7 @@ function listen(deps: DispatcherDeps, connectionString: string): { stop: () => P
     async stop() {
       stopped = true;
       clearTimeout(retry);
+      clearTimeout(flush);
       await client?.end().catch(() => {});
     },
   };
