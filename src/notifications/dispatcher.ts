@@ -9,9 +9,10 @@
  * new event sends `NOTIFY domain_event` with its recipient (a trigger), which each instance listens
  * to; a sweep every minute catches whatever a lost connection missed.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/queue.ts';
 import { notificationContent, type EventToNotify } from './notification-content.ts';
@@ -29,6 +30,16 @@ const GATHER_MS = 25;
 const LOCK_NAMESPACE = 7_401;
 
 export type DispatcherDeps = { orm: MikroORM; queue: JobQueue; logger: Logger; now: () => Date; mails: NotificationMails };
+
+/** Where a user's notification mails go: a verified address of an open account that wants mail, or nowhere. */
+async function mailAddressOf(tx: EntityManager, userId: number, preferences: S.NotificationPreferences): Promise<{ userId: number; email: string } | null> {
+  if (!preferences.email_enabled) return null;
+  const [user] = await querySql<{ email: string | null; reachable: boolean }>(tx, {
+    text: `select email, email_verified_at is not null and deleted_at is null as reachable from app_user where id = $1`,
+    values: [userId],
+  });
+  return user?.reachable && user.email ? { userId, email: user.email } : null;
+}
 
 /** Processes a recipient's pending events, oldest first; returns how many were processed. */
 export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now' | 'mails'>, recipientId: number): Promise<number> {
@@ -48,12 +59,7 @@ export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now' 
       });
       if (!events.length) return 0;
       const preferences = await preferencesOf(tx, recipientId);
-      // Mail goes to a verified address of an account still open, whatever the preferences say.
-      const [recipient] = await querySql<{ email: string | null; reachable: boolean }>(tx, {
-        text: `select email, email_verified_at is not null and deleted_at is null as reachable from app_user where id = $1`,
-        values: [recipientId],
-      });
-      const mailTo = recipient?.reachable && recipient.email && preferences.email_enabled ? { userId: recipientId, email: recipient.email } : null;
+      const mailTo = await mailAddressOf(tx, recipientId, preferences);
       const at = deps.now();
       for (const event of events) {
         const content = notificationContent(event);
@@ -93,19 +99,15 @@ export async function sendDigests(deps: Pick<DispatcherDeps, 'orm' | 'now' | 'ma
     sent += await deps.orm.em.fork().transactional(async (tx) => {
       await querySql(tx, { text: `select pg_advisory_xact_lock($1, $2)`, values: [LOCK_NAMESPACE, userId] });
       const preferences = await preferencesOf(tx, userId);
-      const [user] = await querySql<{ email: string | null; reachable: boolean }>(tx, {
-        text: `select email, email_verified_at is not null and deleted_at is null as reachable from app_user where id = $1`,
-        values: [userId],
-      });
-      const mailable = user?.reachable && user.email && preferences.email_enabled;
-      if (mailable && new Date(oldest).getTime() > deps.now().getTime() - DIGEST_PERIOD_MS[preferences.digest]) return 0;
+      const mailTo = await mailAddressOf(tx, userId, preferences);
+      if (mailTo && new Date(oldest).getTime() > deps.now().getTime() - DIGEST_PERIOD_MS[preferences.digest]) return 0;
       const items = await querySql<{ id: string; title: string; body: string }>(tx, {
         text: `delete from notification_digest_item where user_id = $1 returning id, title, body`,
         values: [userId],
       });
-      if (!mailable || !items.length) return 0;
+      if (!mailTo || !items.length) return 0;
       const oldestFirst = items.sort((a, b) => Number(a.id) - Number(b.id));
-      await deps.mails.digest(tx, { userId, email: user.email! }, oldestFirst, preferences.digest === 'weekly' ? 'weekly' : 'daily');
+      await deps.mails.digest(tx, mailTo, oldestFirst, preferences.digest === 'weekly' ? 'weekly' : 'daily');
       return 1;
     });
   }

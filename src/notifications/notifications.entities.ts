@@ -4,21 +4,10 @@
  */
 import { defineEntity, p } from '@mikro-orm/core';
 import { User } from '../auth/auth.entities.ts';
+import { NotificationType as NotificationTypeSchema } from '../contract/schemas.ts';
 
-export const NOTIFICATION_TYPES = [
-  'application_received',
-  'application_accepted',
-  'application_rejected',
-  'message_received',
-  'task_completed',
-  'task_cancelled',
-  'review_received',
-  'payment_received',
-  'payment_released',
-  'payment_refunded',
-  'withdrawal_paid',
-  'withdrawal_failed',
-] as const;
+/** The contract's notification types (a subset of the domain events' types). */
+export const NOTIFICATION_TYPES = NotificationTypeSchema.options;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const TARGET_KINDS = ['task', 'application', 'conversation', 'escrow', 'withdrawal', 'review'] as const;
