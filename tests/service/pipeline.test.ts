@@ -51,7 +51,8 @@ describe('the served contract', () => {
     const served = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'served', version: '1' } });
     const servedSignatures = operationSignatures(served as never, (p) => p);
     const specSignatures = operationSignatures(spec as never, (p) => resolveRef(spec, p));
-    expect(servedSignatures.size).toBe(100);
+    expect(servedSignatures.size).toBe(specSignatures.size);
+    expect(specSignatures.size).toBeGreaterThanOrEqual(100);
     expect(Object.fromEntries(servedSignatures)).toEqual(Object.fromEntries(specSignatures));
     const specSchemas = Object.keys(spec.components.schemas);
     expect(Object.keys(served.components?.schemas ?? {}).filter((name) => !specSchemas.includes(name))).toEqual([]);
