@@ -63,6 +63,8 @@ const SUPPORTED_KEYWORDS = new Set([
   '$ref', 'type', 'format', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum',
   'maximum', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'items', 'properties',
   'required', 'additionalProperties', 'oneOf', 'allOf',
+  // What a string carries (the frames of an event stream): documentation for zod, which checks the string.
+  'contentMediaType', 'contentSchema',
 ]);
 
 const literal = (value: unknown) => JSON.stringify(value);
@@ -90,8 +92,10 @@ function zodFor(schema: Schema, where: string, context: Context): string {
   }
   if (schema.oneOf) {
     const nonNull = schema.oneOf.filter((member) => member.type !== 'null');
-    if (nonNull.length !== 1 || schema.oneOf.length !== 2) throw new Error(`${where}: only oneOf [X, null] is supported`);
-    return `${zodFor(nonNull[0]!, where, context)}.nullable()`;
+    const nullable = nonNull.length < schema.oneOf.length ? '.nullable()' : '';
+    if (nonNull.length === 1) return `${zodFor(nonNull[0]!, where, context)}${nullable}`;
+    // Several shapes (a stream event's payload): the first that matches.
+    return `z.union([${nonNull.map((member) => zodFor(member, where, context)).join(', ')}])${nullable}`;
   }
   const types = [schema.type ?? []].flat();
   const nullable = types.includes('null') || (schema.enum?.includes(null) ?? false);

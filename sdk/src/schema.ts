@@ -2675,6 +2675,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stream/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receive my events live
+         * @description A `text/event-stream` (Server-Sent Events) of the caller's events as they happen, from every
+         *     instance of the service: new notifications, messages in the caller's conversations, and
+         *     conversations read by the other participant. Each frame is a `StreamEvent`.
+         *
+         *     - **Reconnecting:** send the last `id` seen as `Last-Event-ID`: what was missed is replayed
+         *       first, in order, when it is at most 500 events and 24 hours old; otherwise a `resync`
+         *       event says to reload the lists, and the stream goes on from now. Without `Last-Event-ID`
+         *       the stream starts with the next event.
+         *     - **Heartbeats:** a comment line every 15 seconds keeps proxies from closing the connection.
+         *     - **Shutdown:** an instance that shuts down ends its streams; reconnect (with
+         *       `Last-Event-ID`) and another instance carries on.
+         *
+         *     **Who may call:** a signed-in user, with the `Authorization` header (the SDK's
+         *     `subscribe()` streams with fetch) or, for `EventSource`, a `ticket` from
+         *     `POST /stream/ticket/` instead.
+         */
+        get: operations["getEventStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stream/ticket/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a ticket for the event stream
+         * @description A single-use ticket, valid one minute, that opens `GET /stream/?ticket=…` without an
+         *     `Authorization` header: for browsers' `EventSource`, which cannot send one. The ticket is
+         *     spent by the stream it opens; ask for a new one to reconnect.
+         *
+         *     **Who may call:** any signed-in user.
+         */
+        post: operations["createStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications/{id}/read/": {
         parameters: {
             query?: never;
@@ -5246,6 +5304,83 @@ export interface components {
                 withdrawal_failed: components["schemas"]["NotificationChannels"];
             };
         };
+        /**
+         * ConversationRead
+         * @description A participant read the messages of a conversation (the `conversation.read` event).
+         */
+        ConversationRead: {
+            /** @example 99 */
+            conversation_id: number;
+            /**
+             * @description The participant who read.
+             * @example 2
+             */
+            reader_id: number;
+            /**
+             * @description Messages that became read.
+             * @example 3
+             */
+            marked_read: number;
+            /**
+             * Format: date-time
+             * @example 2026-02-10T16:40:00Z
+             */
+            read_at: string;
+        };
+        /**
+         * StreamResync
+         * @description The `resync` event: what was missed since `Last-Event-ID` can no longer be replayed (more than
+         *     500 events, or older than 24 hours). Reload the lists (notifications, conversations); the
+         *     stream goes on from now.
+         */
+        StreamResync: {
+            /**
+             * @example too_many_missed
+             * @enum {string}
+             */
+            reason: "too_many_missed" | "too_old";
+        };
+        /**
+         * StreamEvent
+         * @description One event of `GET /stream/`, as Server-Sent Events frames carry it: `id:` (give the last one
+         *     seen as `Last-Event-ID` when reconnecting), `event:` (the type) and `data:` (the JSON payload,
+         *     whose schema depends on the type). Comment lines (`: heartbeat`) come every 15 seconds.
+         */
+        StreamEvent: {
+            /** @example 1042 */
+            id: string;
+            /**
+             * @description `notification.created` (data: `Notification`, a new notification in the inbox),
+             *     `message.created` (data: `Message`, a message in one of your conversations, yours
+             *     included), `conversation.read` (data: `ConversationRead`), `resync` (data: `StreamResync`).
+             * @example message.created
+             * @enum {string}
+             */
+            event: "notification.created" | "message.created" | "conversation.read" | "resync";
+            data: components["schemas"]["Notification"] | components["schemas"]["Message"] | components["schemas"]["ConversationRead"] | components["schemas"]["StreamResync"];
+        };
+        /**
+         * EventStream
+         * @description A `text/event-stream` body: Server-Sent Events frames, each one `StreamEvent` (its `id:`,
+         *     `event:` and `data:` lines, then a blank line), and `: heartbeat` comment lines.
+         */
+        EventStream: string;
+        /**
+         * StreamTicket
+         * @description A single-use ticket that opens one event stream without an Authorization header (for `EventSource`).
+         */
+        StreamTicket: {
+            /**
+             * @description Pass it as `GET /stream/?ticket=…` within a minute; it works once.
+             * @example tkt_Zq3mV9xK2mLp9sR4wY7zB1cD5fG6hJ0k
+             */
+            ticket: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-10T16:33:00Z
+             */
+            expires_at: string;
+        };
     };
     responses: {
         /** @description The request does not match the contract: malformed JSON, a wrong content type, a missing field, a wrong type or a value out of range. `errors` names every offending field. */
@@ -5621,6 +5756,11 @@ export type UnreadNotificationCount = components['schemas']['UnreadNotificationC
 export type NotificationsUpdated = components['schemas']['NotificationsUpdated'];
 export type NotificationChannels = components['schemas']['NotificationChannels'];
 export type NotificationPreferences = components['schemas']['NotificationPreferences'];
+export type ConversationRead = components['schemas']['ConversationRead'];
+export type StreamResync = components['schemas']['StreamResync'];
+export type StreamEvent = components['schemas']['StreamEvent'];
+export type EventStream = components['schemas']['EventStream'];
+export type StreamTicket = components['schemas']['StreamTicket'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
@@ -12063,6 +12203,70 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEventStream: {
+        parameters: {
+            query?: {
+                /** @description A single-use ticket from `POST /stream/ticket/`, instead of the `Authorization` header. */
+                ticket?: string;
+            };
+            header?: {
+                /** @description The last event `id` received, to replay what was missed since. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events; it stays open. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 1042
+                     *     event: message.created
+                     *     data: {"id":771,"conversation_id":99,"sender":{"id":2,"username":"freelancer_user","display_name":"Lina Haddad","avatar_url":"https://cdn.taskmarket.example/avatars/2.png","is_client":false,"is_freelancer":true,"rating":"4.80","reviews_count":12},"content":"Draft uploaded. Please review.","is_read":false,"read_at":null,"created_at":"2026-02-10T16:32:00Z"}
+                     */
+                    "text/event-stream": components["schemas"]["EventStream"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ticket": "tkt_Zq3mV9xK2mLp9sR4wY7zB1cD5fG6hJ0k",
+                     *       "expires_at": "2026-02-10T16:33:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StreamTicket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

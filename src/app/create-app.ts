@@ -162,9 +162,10 @@ export function createApp(options: AppOptions) {
   // included), so that the served operations are always the spec's.
   const served = servedOperationIds(api);
   for (const route of Object.values(routes)) {
-    if (!served.has(route.operationId)) {
+    const operationId = String(route.operationId);
+    if (!served.has(operationId)) {
       mount(api, route, () => {
-        throw problems.notImplemented(route.operationId);
+        throw problems.notImplemented(operationId);
       });
     }
   }

@@ -106,6 +106,9 @@ export type Message = z.infer<typeof Message>;
 export const Conversation = z.object({ "id": z.int(), "participants": z.array(UserSummary).min(2).max(2), "other_participant": UserSummary, "task": TaskSummary.nullable(), "last_message": Message.nullable(), "unread_count": z.int().gte(0), "created_at": z.iso.datetime({ offset: true }), "updated_at": z.iso.datetime({ offset: true }) }).openapi("Conversation");
 export type Conversation = z.infer<typeof Conversation>;
 
+export const ConversationRead = z.object({ "conversation_id": z.int(), "reader_id": z.int(), "marked_read": z.int().gte(1), "read_at": z.iso.datetime({ offset: true }) }).openapi("ConversationRead");
+export type ConversationRead = z.infer<typeof ConversationRead>;
+
 export const ConversationReadReceipt = z.object({ "conversation_id": z.int(), "marked_read": z.int().gte(0), "unread_count": z.int().gte(0) }).openapi("ConversationReadReceipt");
 export type ConversationReadReceipt = z.infer<typeof ConversationReadReceipt>;
 
@@ -154,6 +157,24 @@ export type EscrowStatus = z.infer<typeof EscrowStatus>;
 export const Escrow = z.object({ "id": z.int(), "task": TaskSummary, "client": UserSummary, "freelancer": UserSummary.nullable(), "amount": Money, "platform_fee": Money.nullable(), "freelancer_amount": Money.nullable(), "currency": Currency, "status": EscrowStatus, "payment_intent_id": z.string(), "created_at": z.iso.datetime({ offset: true }), "funded_at": z.iso.datetime({ offset: true }).nullable(), "released_at": z.iso.datetime({ offset: true }).nullable(), "refunded_at": z.iso.datetime({ offset: true }).nullable() }).openapi("Escrow");
 export type Escrow = z.infer<typeof Escrow>;
 
+export const NotificationType = z.enum(["application_received","application_accepted","application_rejected","message_received","task_completed","task_cancelled","review_received","payment_received","payment_released","payment_refunded","withdrawal_paid","withdrawal_failed"]).openapi("NotificationType");
+export type NotificationType = z.infer<typeof NotificationType>;
+
+export const NotificationTarget = z.object({ "kind": z.enum(["task","application","conversation","escrow","withdrawal","review"]), "id": z.int(), "url": z.string() }).openapi("NotificationTarget");
+export type NotificationTarget = z.infer<typeof NotificationTarget>;
+
+export const Notification = z.object({ "id": z.int(), "type": NotificationType, "title": z.string(), "body": z.string(), "is_read": z.boolean(), "read_at": z.iso.datetime({ offset: true }).nullable(), "actor": UserSummary.nullable(), "target": NotificationTarget.nullable(), "created_at": z.iso.datetime({ offset: true }) }).openapi("Notification");
+export type Notification = z.infer<typeof Notification>;
+
+export const StreamResync = z.object({ "reason": z.enum(["too_many_missed","too_old"]) }).openapi("StreamResync");
+export type StreamResync = z.infer<typeof StreamResync>;
+
+export const StreamEvent = z.object({ "id": z.string().regex(new RegExp("^\\d+$")), "event": z.enum(["notification.created","message.created","conversation.read","resync"]), "data": z.union([Notification, Message, ConversationRead, StreamResync]) }).openapi("StreamEvent");
+export type StreamEvent = z.infer<typeof StreamEvent>;
+
+export const EventStream = z.string().openapi("EventStream");
+export type EventStream = z.infer<typeof EventStream>;
+
 export const GoogleLoginRequest = z.strictObject({ "id_token": z.string().min(1).max(4096), "is_client": z.boolean().default(true), "is_freelancer": z.boolean().default(false) }).openapi("GoogleLoginRequest");
 export type GoogleLoginRequest = z.infer<typeof GoogleLoginRequest>;
 
@@ -177,15 +198,6 @@ export type MySkillList = z.infer<typeof MySkillList>;
 
 export const MyTaskStatistics = z.object({ "as_client": z.object({ "tasks_posted": z.int().gte(0), "open": z.int().gte(0), "in_progress": z.int().gte(0), "completed": z.int().gte(0), "cancelled": z.int().gte(0), "total_spent": z.array(MoneyAmount) }), "as_freelancer": z.object({ "applications_sent": z.int().gte(0), "pending": z.int().gte(0), "accepted": z.int().gte(0), "rejected": z.int().gte(0), "tasks_completed": z.int().gte(0), "total_earned": z.array(MoneyAmount) }), "rating": z.string().regex(new RegExp("^[1-5]\\.\\d{2}$")).nullable(), "reviews_count": z.int().gte(0) }).openapi("MyTaskStatistics");
 export type MyTaskStatistics = z.infer<typeof MyTaskStatistics>;
-
-export const NotificationType = z.enum(["application_received","application_accepted","application_rejected","message_received","task_completed","task_cancelled","review_received","payment_received","payment_released","payment_refunded","withdrawal_paid","withdrawal_failed"]).openapi("NotificationType");
-export type NotificationType = z.infer<typeof NotificationType>;
-
-export const NotificationTarget = z.object({ "kind": z.enum(["task","application","conversation","escrow","withdrawal","review"]), "id": z.int(), "url": z.string() }).openapi("NotificationTarget");
-export type NotificationTarget = z.infer<typeof NotificationTarget>;
-
-export const Notification = z.object({ "id": z.int(), "type": NotificationType, "title": z.string(), "body": z.string(), "is_read": z.boolean(), "read_at": z.iso.datetime({ offset: true }).nullable(), "actor": UserSummary.nullable(), "target": NotificationTarget.nullable(), "created_at": z.iso.datetime({ offset: true }) }).openapi("Notification");
-export type Notification = z.infer<typeof Notification>;
 
 export const NotificationChannels = z.strictObject({ "in_app": z.boolean(), "email": z.boolean() }).openapi("NotificationChannels");
 export type NotificationChannels = z.infer<typeof NotificationChannels>;
@@ -339,6 +351,9 @@ export type SentMessage = z.infer<typeof SentMessage>;
 
 export const SkillList = z.object({ "results": z.array(Skill) }).openapi("SkillList");
 export type SkillList = z.infer<typeof SkillList>;
+
+export const StreamTicket = z.object({ "ticket": z.string(), "expires_at": z.iso.datetime({ offset: true }) }).openapi("StreamTicket");
+export type StreamTicket = z.infer<typeof StreamTicket>;
 
 export const StripeEvent = z.object({ "id": z.string(), "type": z.string(), "created": z.int().lte(253402300799), "livemode": z.boolean(), "data": z.object({ "object": z.record(z.string(), z.unknown()) }) }).openapi("StripeEvent");
 export type StripeEvent = z.infer<typeof StripeEvent>;

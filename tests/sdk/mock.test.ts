@@ -23,10 +23,18 @@ describe('the mock', () => {
 
   it.each(cases)('%s answers with its example', async (key, operation) => {
     const [method = '', path = ''] = key.split(' ');
-    const response = await fetch(exampleRequest(mock.url, path, method, operation));
+    const request = exampleRequest(mock.url, path, method, operation);
+    // The event stream answers those who accept it, with its frames as text.
+    const isStream = Object.values(operation.responses).some((response) => resolveRef(spec, response).content?.['text/event-stream']);
+    if (isStream) request.headers.set('Accept', 'text/event-stream');
+    const response = await fetch(request);
     const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2')).sort();
     expect(successes, key).toContain(String(response.status));
     const declared = resolveRef(spec, operation.responses[String(response.status)] ?? {});
+    if (isStream) {
+      expect(await response.text()).toBe(declared.content?.['text/event-stream']?.example);
+      return;
+    }
     const media = declared.content?.['application/json'];
     if (!media) {
       expect(await response.text()).toBe('');
