@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_CHECKS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  STREAM_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(15),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().positive().default(15 * 60),

@@ -60,7 +60,7 @@ const stripe = await connectStripe(config, logger).catch(async (error: Error) =>
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
 const now = () => new Date();
-const { app, auth, payments } = createApp({ config, orm: database.orm, queue, logger, now, stripe, isDraining: () => draining });
+const { app, auth, payments, live } = createApp({ config, orm: database.orm, queue, logger, now, stripe, isDraining: () => draining });
 const mailer = createMailer(config, logger);
 const workers = await startWorkers({ queue, orm: database.orm, auth, payments, config, now, mailer, logger });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
@@ -77,6 +77,7 @@ server.headersTimeout = server.keepAliveTimeout + 1000;
 /** Stops the workers (running jobs finish), the mailer and the database (and so the embedded PostgreSQL), then the process. */
 async function stop(exitCode: number) {
   stopping = true;
+  await live.stop();
   await workers.stop();
   await queue.stop();
   mailer.close();
@@ -108,9 +109,14 @@ async function drain(signal: 'SIGTERM' | 'SIGINT' | 'parent gone') {
     return;
   }
   draining = true;
+  // Open event streams would hold the drain to its timeout: they end now and reconnect
+  // elsewhere with Last-Event-ID.
+  live.closeAll();
   const graceSeconds = signal === 'SIGINT' ? 0 : config.SHUTDOWN_GRACE_SECONDS;
   logger.info({ signal, grace_seconds: graceSeconds }, 'draining: readiness answers 503, answers close their connections');
   await sleep(graceSeconds * 1000);
+  // And those opened during the grace period.
+  live.closeAll();
   // Stop accepting, but not as http.Server#close does, which also drops idle connections at once:
   // a connection opened a moment ago may carry a request not parsed yet. They get a moment first.
   const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));

@@ -24,6 +24,8 @@ import { createMessagingService } from '../messaging/messaging.service.ts';
 import { registerNotificationsRoutes } from '../notifications/notifications.routes.ts';
 import { createNotificationsService } from '../notifications/notifications.service.ts';
 import { createUnsubscribeTokens } from '../notifications/unsubscribe-tokens.ts';
+import { createLiveHub } from '../notifications/live-hub.ts';
+import { registerStreamRoutes } from '../notifications/stream.routes.ts';
 import { createPayments } from '../payments/payments.ts';
 import { registerPaymentsRoutes } from '../payments/payments.routes.ts';
 import { PAYOUT_QUEUE } from '../payments/wallet.service.ts';
@@ -157,6 +159,8 @@ export function createApp(options: AppOptions) {
   registerTasksRoutes(api, tasks);
   registerPaymentsRoutes(api, payments);
   registerNotificationsRoutes(api, createNotificationsService(now, createUnsubscribeTokens(config.JWT_SECRET)));
+  const live = createLiveHub({ orm, logger, now });
+  registerStreamRoutes(api, { live, now, heartbeatSeconds: config.STREAM_HEARTBEAT_SECONDS });
   registerMessagingRoutes(api, createMessagingService({ now, sendLimit: limit('messages', config.RATE_LIMIT_MESSAGES_PER_MINUTE, 60, 'You are sending messages too fast. Try again in {seconds} seconds.') }));
   // The rest of the contract answers 501 from its real route (authentication and validation
   // included), so that the served operations are always the spec's.
@@ -192,5 +196,5 @@ export function createApp(options: AppOptions) {
   app.route('/api', api);
   app.notFound(onNotFound);
   app.onError(onError);
-  return { app, api, auth, payments };
+  return { app, api, auth, payments, live };
 }

@@ -30,6 +30,11 @@ export function isPublic(route: RouteConfig): boolean {
   return Array.isArray(route.security) && route.security.length === 0;
 }
 
+/** Public, or with an anonymous alternative (`{}` in its security): the handler decides who may. */
+function acceptsAnonymous(route: RouteConfig): boolean {
+  return isPublic(route) || (route.security ?? []).some((requirement) => Object.keys(requirement).length === 0);
+}
+
 /** Refuses the NUL character in any input before the route's own validation (see validation.ts). */
 const refuseNulCharacters = createMiddleware<AppEnv>(async (c, next) => {
   let body: unknown;
@@ -57,7 +62,7 @@ export function mount<R extends RouteConfig>(
   handler: RouteHandler<R, AppEnv>,
   options: { before?: MiddlewareHandler<AppEnv>[] } = {},
 ): void {
-  const middleware = [...(options.before ?? []), ...(isPublic(route) ? [refuseNulCharacters] : [requireUser, refuseNulCharacters])];
+  const middleware = [...(options.before ?? []), ...(acceptsAnonymous(route) ? [refuseNulCharacters] : [requireUser, refuseNulCharacters])];
   router.openapi({ ...route, middleware } as R, handler);
 }
 

@@ -1,9 +1,11 @@
 /**
  * Sending a message as SQL shared by the service and the benchmark's bare baseline: who the other
- * participant is (for a sender who takes part), then the message, the conversation's new activity
- * and the recipient's `message_received` event in one statement.
+ * participant is (for a sender who takes part), then the message, the conversation's new activity,
+ * the recipient's `message_received` event and both participants' `message.created` stream event,
+ * in one statement.
  */
 import type { SqlQuery } from '../db/sql.ts';
+import { USER_JSON } from '../tasks/task-views.ts';
 
 /** How much of a message the recipient's notification shows. */
 const PREVIEW = 140;
@@ -37,6 +39,14 @@ export function sendMessageStatement(input: {
              insert into domain_event (type, recipient_id, actor_id, payload, occurred_at)
              select 'message_received', $5, $2, jsonb_build_object('conversation_id', $1::int, 'message_id', sent.id, 'sender', $6::text, 'preview', $7::text), $4
                from sent
+           ), live as (
+             -- Both participants' streams (the sender's other tabs too) get the message.
+             insert into live_event (user_id, type, payload, created_at)
+             select participant, 'message.created',
+                    json_build_object('id', sent.id, 'conversation_id', $1::int, 'sender', ${USER_JSON('s')}, 'content', $3::text, 'read_at', null, 'created_at', $4::timestamptz),
+                    $4
+               from sent, app_user s, unnest(array[$2::int, $5::int]) as participant
+              where s.id = $2
            )
            select id from sent`,
     values: [input.conversationId, input.sender.id, input.content, input.at, input.recipientId, input.sender.username, preview],

@@ -68,7 +68,7 @@ export function conversationByIdQuery(viewerId: number, id: number): SqlQuery {
   return { text: `${CONVERSATION_SELECT} where c.id = $2 and (c.user_a_id = $1 or c.user_b_id = $1)`, values: [viewerId, id] };
 }
 
-type MessageJson = { id: number; conversation_id: number; sender: UserJson; content: string; read_at: string | null; created_at: string };
+export type MessageJson = { id: number; conversation_id: number; sender: UserJson; content: string; read_at: string | null; created_at: string };
 
 export type ConversationRow = {
   id: number;
@@ -93,7 +93,7 @@ export type ConversationRow = {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-function messageFromJson(message: MessageJson): S.Message {
+export function messageFromJson(message: MessageJson): S.Message {
   return {
     id: message.id,
     conversation_id: message.conversation_id,

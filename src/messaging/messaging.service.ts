@@ -128,12 +128,21 @@ export function createMessagingService({ now, sendLimit }: MessagingDeps) {
     },
 
     async markRead(em: EntityManager, viewer: User, id: number): Promise<S.ConversationReadReceipt> {
-      await recipientOf(em, viewer, id);
+      const { recipient_id: otherId } = await recipientOf(em, viewer, id);
+      // Both participants' streams hear of it (the sender sees the messages read), when any changed.
       const [marked] = await querySql<{ n: number }>(em, {
         text: `with marked as (
                  update message set read_at = $3 where conversation_id = $1 and sender_id <> $2 and read_at is null returning 1
-               ) select count(*)::int as n from marked`,
-        values: [id, viewer.id, now()],
+               ), counted as (
+                 select count(*)::int as n from marked
+               ), live as (
+                 insert into live_event (user_id, type, payload, created_at)
+                 select participant, 'conversation.read',
+                        jsonb_build_object('conversation_id', $1::int, 'reader_id', $2::int, 'marked_read', counted.n, 'read_at', $3::timestamptz), $3
+                   from counted, unnest(array[$2::int, $4::int]) as participant
+                  where counted.n > 0
+               ) select n from counted`,
+        values: [id, viewer.id, now(), otherId],
       });
       return { conversation_id: id, marked_read: marked!.n, unread_count: 0 };
     },

@@ -13,15 +13,20 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type * as S from '../contract/schemas.ts';
+import { deleteInBatches } from '../db/delete-in-batches.ts';
 import { querySql } from '../db/sql.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/queue.ts';
+import { USER_JSON, type UserJson } from '../tasks/task-views.ts';
 import { notificationContent, type EventToNotify } from './notification-content.ts';
+import { REPLAY_WINDOW_MS } from './live-hub.ts';
+import { toNotification } from './notification-views.ts';
 import type { NotificationMails } from './notification-mails.ts';
 import { preferencesOf } from './preferences.ts';
 
 export const DISPATCH_QUEUE: QueueDefinition = { name: 'notifications.dispatch', retryLimit: 20, retryDelaySeconds: 2, retryDelayMaxSeconds: 600 };
 export const SWEEP_EVENTS = 'notifications.sweep';
 export const SEND_DIGESTS = 'notifications.digests';
+export const PRUNE_LIVE_EVENTS = 'notifications.prune-live';
 
 const BATCH = 100;
 /** How long wake-ups are gathered before dispatches are asked for. */
@@ -47,9 +52,10 @@ export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now' 
   for (;;) {
     const handled = await deps.orm.em.fork().transactional(async (tx) => {
       await querySql(tx, { text: `select pg_advisory_xact_lock($1, $2)`, values: [LOCK_NAMESPACE, recipientId] });
-      const events = await querySql<EventToNotify>(tx, {
+      const events = await querySql<EventToNotify & { actor: UserJson | null }>(tx, {
         text: `select e.id, e.type, e.recipient_id, e.actor_id, e.payload,
-                      coalesce(nullif(trim(a.first_name || ' ' || a.last_name), ''), a.username) as actor_name, t.title as task_title
+                      coalesce(nullif(trim(a.first_name || ' ' || a.last_name), ''), a.username) as actor_name, t.title as task_title,
+                      case when a.id is null then null else ${USER_JSON('a')} end as actor
                  from domain_event e
                  left join app_user a on a.id = e.actor_id
                  left join task t on t.id = (e.payload->>'task_id')::int
@@ -69,10 +75,28 @@ export async function dispatchEventsOf(deps: Pick<DispatcherDeps, 'orm' | 'now' 
           else await querySql(tx, { text: `insert into notification_digest_item (user_id, title, body, created_at) values ($1, $2, $3, $4)`, values: [recipientId, content.title, content.body, at] });
         }
         if (!preferences.in_app_enabled || !preferences.types[content.type].in_app) continue;
-        await querySql(tx, {
+        const [inserted] = await querySql<{ id: string }>(tx, {
           text: `insert into notification (recipient_id, type, title, body, actor_id, target_kind, target_id, target_url, event_id, created_at)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (event_id) do nothing`,
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (event_id) do nothing returning id`,
           values: [recipientId, content.type, content.title, content.body, event.actor_id, content.target?.kind ?? null, content.target?.id ?? null, content.target?.url ?? null, event.id, at],
+        });
+        if (!inserted) continue;
+        // The recipient's open streams learn of it once this transaction commits.
+        const notification = toNotification({
+          id: inserted.id,
+          type: content.type,
+          title: content.title,
+          body: content.body,
+          read_at: null,
+          actor: event.actor,
+          target_kind: content.target?.kind ?? null,
+          target_id: content.target?.id ?? null,
+          target_url: content.target?.url ?? null,
+          created_at: at,
+        });
+        await querySql(tx, {
+          text: `insert into live_event (user_id, type, payload, created_at) values ($1, 'notification.created', $2::jsonb, $3)`,
+          values: [recipientId, JSON.stringify(notification), at],
         });
       }
       await querySql(tx, { text: `update domain_event set processed_at = $2 where id = any($1::bigint[])`, values: [events.map((event) => event.id), at] });
@@ -112,6 +136,14 @@ export async function sendDigests(deps: Pick<DispatcherDeps, 'orm' | 'now' | 'ma
     });
   }
   return sent;
+}
+
+/** Live events past the replay window, and stream tickets past their minute. */
+async function pruneLiveEvents(deps: Pick<DispatcherDeps, 'orm' | 'now'>): Promise<number> {
+  const now = deps.now().getTime();
+  const events = await deleteInBatches(deps.orm.em.fork(), 'live_event', 'created_at < $1', [new Date(now - REPLAY_WINDOW_MS)]);
+  const tickets = await deleteInBatches(deps.orm.em.fork(), 'stream_ticket', 'expires_at < $1', [new Date(now)]);
+  return events + tickets;
 }
 
 /** Asks for a dispatch of every recipient with events waiting longer than `olderThanMs`. */
@@ -184,5 +216,6 @@ export async function startNotificationDispatch(deps: DispatcherDeps, connection
   // A missed wake-up (a listener reconnecting, an instance restarting) waits at most a minute.
   await deps.queue.schedule(SWEEP_EVENTS, '* * * * *', () => sweep(deps, 10_000));
   await deps.queue.schedule(SEND_DIGESTS, '*/15 * * * *', () => sendDigests(deps));
+  await deps.queue.schedule(PRUNE_LIVE_EVENTS, '47 * * * *', () => pruneLiveEvents(deps));
   return listen(deps, connectionString);
 }

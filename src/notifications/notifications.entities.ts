@@ -67,4 +67,39 @@ const DigestItemSchema = defineEntity({
 export class DigestItem extends DigestItemSchema.class {}
 DigestItemSchema.setClass(DigestItem);
 
-export const notificationsEntities = [NotificationSchema, NotificationPreferencesSchema, DigestItemSchema];
+export const LIVE_EVENT_TYPES = ['notification.created', 'message.created', 'conversation.read'] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+/**
+ * What a user's event streams carry, written in the transaction of the change it tells of, and
+ * kept a day for reconnecting streams to replay. Every insert wakes the streams (NOTIFY).
+ */
+const LiveEventSchema = defineEntity({
+  name: 'LiveEvent',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    userId: p.integer(),
+    type: p.enum(LIVE_EVENT_TYPES),
+    payload: p.json<Record<string, unknown>>(),
+    createdAt: p.datetime().index(),
+  },
+  triggers: [{ name: 'live_event_notify', timing: 'after', events: ['insert'], forEach: 'row', body: `perform pg_notify('live_event', new.user_id::text); return null;` }],
+  indexes: [{ name: 'live_event_user_index', expression: 'create index "live_event_user_index" on "live_event" ("user_id", "id")' }],
+});
+export class LiveEvent extends LiveEventSchema.class {}
+LiveEventSchema.setClass(LiveEvent);
+
+/** A single-use ticket that opens one event stream without an Authorization header. */
+const StreamTicketSchema = defineEntity({
+  name: 'StreamTicket',
+  properties: {
+    ticket: p.string().length(64).primary(),
+    user: () => p.manyToOne(User).deleteRule('cascade'),
+    expiresAt: p.datetime().index(),
+    usedAt: p.datetime().nullable(),
+  },
+});
+export class StreamTicket extends StreamTicketSchema.class {}
+StreamTicketSchema.setClass(StreamTicket);
+
+export const notificationsEntities = [NotificationSchema, NotificationPreferencesSchema, DigestItemSchema, LiveEventSchema, StreamTicketSchema];

@@ -8,41 +8,10 @@ import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
-import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
 import type { NotificationType } from './notifications.entities.ts';
+import { NOTIFICATION_SELECT, toNotification, type NotificationRow } from './notification-views.ts';
 import { preferencesOf, replacePreferences } from './preferences.ts';
 import type { UnsubscribeTokens } from './unsubscribe-tokens.ts';
-
-type NotificationRow = {
-  id: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  read_at: Date | null;
-  actor: UserJson | null;
-  target_kind: S.NotificationTarget['kind'] | null;
-  target_id: number | null;
-  target_url: string | null;
-  created_at: Date;
-};
-
-const SELECT = `select n.id, n.type, n.title, n.body, n.read_at, n.target_kind, n.target_id, n.target_url, n.created_at,
-  case when a.id is null then null else ${USER_JSON('a')} end as actor
-  from notification n left join app_user a on a.id = n.actor_id`;
-
-function toNotification(row: NotificationRow): S.Notification {
-  return {
-    id: Number(row.id),
-    type: row.type,
-    title: row.title,
-    body: row.body,
-    is_read: row.read_at !== null,
-    read_at: row.read_at && new Date(row.read_at).toISOString(),
-    actor: row.actor && userSummaryFromJson(row.actor),
-    target: row.target_kind ? { kind: row.target_kind, id: row.target_id!, url: row.target_url! } : null,
-    created_at: new Date(row.created_at).toISOString(),
-  };
-}
 
 export function createNotificationsService(now: () => Date, unsubscribeTokens: UnsubscribeTokens) {
   return {
@@ -51,7 +20,7 @@ export function createNotificationsService(now: () => Date, unsubscribeTokens: U
       const values = [user.id, query.is_read ?? null, query.type ?? null];
       const { limit, offset } = pageWindow(query);
       const [rows, [counted]] = await Promise.all([
-        querySql<NotificationRow>(em, { text: `${SELECT} where ${where} order by n.id desc limit $4 offset $5`, values: [...values, limit, offset] }),
+        querySql<NotificationRow>(em, { text: `${NOTIFICATION_SELECT} where ${where} order by n.id desc limit $4 offset $5`, values: [...values, limit, offset] }),
         querySql<{ count: number }>(em, { text: `select count(*)::int as count from notification n where ${where}`, values }),
       ]);
       return { count: counted!.count, results: rows.map(toNotification) };
@@ -65,7 +34,7 @@ export function createNotificationsService(now: () => Date, unsubscribeTokens: U
     async markRead(em: EntityManager, user: User, id: number): Promise<S.Notification> {
       // The first read_at stays.
       await querySql(em, { text: `update notification set read_at = $3 where id = $1 and recipient_id = $2 and read_at is null`, values: [id, user.id, now()] });
-      const [row] = await querySql<NotificationRow>(em, { text: `${SELECT} where n.id = $1 and n.recipient_id = $2`, values: [id, user.id] });
+      const [row] = await querySql<NotificationRow>(em, { text: `${NOTIFICATION_SELECT} where n.id = $1 and n.recipient_id = $2`, values: [id, user.id] });
       if (!row) throw problems.notFound(`There is no notification ${id}.`);
       return toNotification(row);
     },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRUNE_TOKENS } from '../../src/auth/auth.jobs.ts';
 import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
 import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
-import { SEND_DIGESTS, SWEEP_EVENTS } from '../../src/notifications/dispatcher.ts';
+import { PRUNE_LIVE_EVENTS, SEND_DIGESTS, SWEEP_EVENTS } from '../../src/notifications/dispatcher.ts';
 import { AUTO_RELEASE, PRUNE_PAYMENT_RECORDS } from '../../src/payments/payments.jobs.ts';
 import { caller, newUser } from '../support/http.ts';
 import { runJob } from '../support/jobs.ts';
@@ -39,6 +39,7 @@ describe('scheduled pruning', () => {
       { name: PRUNE_EVENTS, cron: hourly },
       { name: PRUNE_RATE_LIMITS, cron: hourly },
       { name: PRUNE_PAYMENT_RECORDS, cron: hourly },
+      { name: PRUNE_LIVE_EVENTS, cron: hourly },
       // Not pruning, and more often: funded escrows due for release, events nobody was woken for, digests due.
       { name: AUTO_RELEASE, cron: '*/10 * * * *' },
       { name: SWEEP_EVENTS, cron: '* * * * *' },
@@ -141,5 +142,23 @@ describe('scheduled pruning', () => {
     await runJob(t, PRUNE_PAYMENT_RECORDS);
     expect((await sql<{ key: string }>(`select key from idempotency_key where key like 'test-%'`)).map((row) => row.key)).toEqual(['test-fresh']);
     expect((await sql<{ id: string }>(`select id from stripe_event where id like 'evt_test_%'`)).map((row) => row.id)).toEqual(['evt_test_fresh']);
+  });
+
+  it('deletes live events past the replay window (24 hours) and expired stream tickets', async () => {
+    const clock = t.now();
+    const [user] = await sql<{ id: number }>(`select id from app_user order by id limit 1`);
+    await sql(
+      `insert into live_event (user_id, type, payload, created_at) values
+         (?, 'conversation.read', '{"n": "old"}', ?::timestamptz - interval '25 hours'),
+         (?, 'conversation.read', '{"n": "recent"}', ?::timestamptz - interval '23 hours')`,
+      [user!.id, clock, user!.id, clock],
+    );
+    await sql(
+      `insert into stream_ticket (ticket, user_id, expires_at) values ('tkt_test_expired', ?, ?::timestamptz - interval '1 minute'), ('tkt_test_valid', ?, ?::timestamptz + interval '1 minute')`,
+      [user!.id, clock, user!.id, clock],
+    );
+    await runJob(t, PRUNE_LIVE_EVENTS);
+    expect((await sql<{ n: string }>(`select payload->>'n' as n from live_event where payload->>'n' is not null`)).map((row) => row.n)).toEqual(['recent']);
+    expect((await sql<{ ticket: string }>(`select ticket from stream_ticket where ticket like 'tkt_test_%'`)).map((row) => row.ticket)).toEqual(['tkt_test_valid']);
   });
 });

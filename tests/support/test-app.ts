@@ -83,7 +83,7 @@ export async function startTestApp(
   const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5, retention: config });
 
   const stripe = await connectStripe(config, logger);
-  const { app, auth, payments } = createApp({ config, orm, queue, logger, now, stripe });
+  const { app, auth, payments, live } = createApp({ config, orm, queue, logger, now, stripe });
   // `workers: false` leaves queued jobs alone, to look at what a request queued.
   const mailer = createMailer(config, logger);
   const workers = options.workers === false ? undefined : await startWorkers({ queue, orm, auth, payments, config, now, mailer, logger });
@@ -125,9 +125,11 @@ export async function startTestApp(
     stripeEmulator,
     stripeProxy,
     payments,
+    live,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await live.stop();
       await workers?.stop();
       await stripeProxy?.close();
       await stripeEmulator.stop();

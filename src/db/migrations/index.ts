@@ -13,5 +13,6 @@ import { Migration20261125193000_ledger_lookups } from './Migration2026112519300
 import { Migration20261125194957_messaging } from './Migration20261125194957_messaging.ts';
 import { Migration20261125195414_notifications } from './Migration20261125195414_notifications.ts';
 import { Migration20261125200538_notification_digests } from './Migration20261125200538_notification_digests.ts';
+import { Migration20261125203552_live_events } from './Migration20261125203552_live_events.ts';
 
-export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger, Migration20261125190840_payments, Migration20261125193000_ledger_lookups, Migration20261125194957_messaging, Migration20261125195414_notifications, Migration20261125200538_notification_digests];
+export const migrationsList = [Migration20261124215835_initial, Migration20261124221901_task_filters, Migration20261125160306_rate_limits, Migration20261125161500_deleted_usernames, Migration20261125170453_prune_indexes, Migration20261125181556_ledger, Migration20261125190840_payments, Migration20261125193000_ledger_lookups, Migration20261125194957_messaging, Migration20261125195414_notifications, Migration20261125200538_notification_digests, Migration20261125203552_live_events];
