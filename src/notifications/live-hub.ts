@@ -14,6 +14,7 @@ import type { LiveEventType } from './notifications.entities.ts';
 
 export const REPLAY_LIMIT = 500;
 export const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const HOLD_BACK_RETRY_MS = 100;
 
 type LiveEventRow = { id: string; type: LiveEventType; payload: Record<string, unknown> };
 export type StreamFrame = { id: string; event: LiveEventType | 'resync'; data: unknown };
@@ -29,7 +30,7 @@ function frameOf(row: LiveEventRow): StreamFrame {
   return { id: row.id, event: row.type, data };
 }
 
-type Subscriber = { userId: number; lastId: bigint; write: (frame: StreamFrame) => Promise<void>; busy: Promise<void>; close: () => void };
+type Subscriber = { userId: number; lastId: bigint; write: (frame: StreamFrame) => Promise<void>; busy: Promise<void>; close: () => void; active: boolean };
 
 export type LiveHub = {
   /**
@@ -47,22 +48,33 @@ export function createLiveHub(deps: { orm: MikroORM; logger: Logger; now: () => 
   let listener: Promise<pg.Client> | undefined;
   let stopped = false;
 
-  const read = (userId: number, afterId: bigint, limit: number) =>
-    querySql<LiveEventRow>(deps.orm.em.fork(), {
-      text: `select id::text, type, payload from live_event where user_id = $1 and id > $2 order by id limit $3`,
+  /**
+   * A user's events after `afterId`, in id order, written by transactions older than any still
+   * running: ids are taken at insert and committed later, so a transaction still running may yet
+   * commit an event with a lower id than one already visible. Those after it wait (`heldBack`).
+   */
+  const read = async (userId: number, afterId: bigint, limit: number) => {
+    const rows = await querySql<LiveEventRow & { settled: boolean }>(deps.orm.em.fork(), {
+      text: `select id::text, type, payload, transaction_id < pg_snapshot_xmin(pg_current_snapshot()) as settled
+               from live_event where user_id = $1 and id > $2 order by id limit $3`,
       values: [userId, afterId.toString(), limit],
     });
+    const firstUnsettled = rows.findIndex((row) => !row.settled);
+    return { rows: firstUnsettled < 0 ? rows : rows.slice(0, firstUnsettled), heldBack: firstUnsettled >= 0, full: rows.length === limit };
+  };
 
   /** Sends the subscriber what came after its last event; one pull at a time per subscriber. */
   function pull(subscriber: Subscriber): Promise<void> {
     subscriber.busy = subscriber.busy.then(async () => {
-      for (;;) {
-        const rows = await read(subscriber.userId, subscriber.lastId, 100);
+      while (subscriber.active) {
+        const { rows, heldBack, full } = await read(subscriber.userId, subscriber.lastId, 100);
         for (const row of rows) {
           await subscriber.write(frameOf(row));
           subscriber.lastId = BigInt(row.id);
         }
-        if (rows.length < 100) return;
+        // Held back: look again shortly, as the older transaction will not wake anyone when it ends.
+        if (heldBack) setTimeout(() => void pull(subscriber), HOLD_BACK_RETRY_MS).unref();
+        if (heldBack || !full) return;
       }
     }).catch((error: unknown) => {
       deps.logger.warn({ err: error }, 'event stream ended on a failure');
@@ -96,7 +108,7 @@ export function createLiveHub(deps: { orm: MikroORM; logger: Logger; now: () => 
       await listen();
       const [newest] = await querySql<{ id: string | null }>(deps.orm.em.fork(), { text: `select max(id)::text as id from live_event where user_id = $1`, values: [userId] });
       const newestId = BigInt(newest?.id ?? 0);
-      const subscriber: Subscriber = { userId, lastId: newestId, write, busy: Promise.resolve(), close };
+      const subscriber: Subscriber = { userId, lastId: newestId, write, busy: Promise.resolve(), close, active: true };
       if (lastEventId !== undefined && BigInt(lastEventId) < newestId) {
         // The last event the client saw is gone once pruned (after a day): what followed may be too.
         const [missed] = await querySql<{ count: number; oldest: Date | null; seen: boolean }>(deps.orm.em.fork(), {
@@ -116,6 +128,7 @@ export function createLiveHub(deps: { orm: MikroORM; logger: Logger; now: () => 
       subscribers.set(userId, set.add(subscriber));
       await pull(subscriber);
       return () => {
+        subscriber.active = false;
         set.delete(subscriber);
         if (!set.size) subscribers.delete(userId);
       };

@@ -82,6 +82,9 @@ const LiveEventSchema = defineEntity({
     type: p.enum(LIVE_EVENT_TYPES),
     payload: p.json<Record<string, unknown>>(),
     createdAt: p.datetime().index(),
+    // The writing transaction: streams hold back events while an older transaction might still
+    // commit one with a lower id (see live-hub.ts).
+    transactionId: p.string().columnType('xid8').defaultRaw('pg_current_xact_id()').lazy().hidden(),
   },
   triggers: [{ name: 'live_event_notify', timing: 'after', events: ['insert'], forEach: 'row', body: `perform pg_notify('live_event', new.user_id::text); return null;` }],
   indexes: [{ name: 'live_event_user_index', expression: 'create index "live_event_user_index" on "live_event" ("user_id", "id")' }],

@@ -4,6 +4,7 @@
  * resync), heartbeats flow, tickets open one stream, and an event from one instance reaches a
  * stream held on another (LISTEN/NOTIFY).
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { querySql } from '../../src/db/sql.ts';
 import { caller, newUser } from '../support/http.ts';
@@ -117,6 +118,29 @@ describe('the event stream', () => {
     expect(JSON.parse(read!.data!)).toEqual({ conversation_id: conversation, reader_id: b.id, marked_read: 3, read_at: expect.stringMatching(/Z$/) });
     await streamOfA.close();
     await streamOfB.close();
+  });
+
+  it('keeps the order of commits out of id order: an event waits for an older transaction still open', async () => {
+    const a = await actor();
+    const stream = await openStream(t, { token: a.token });
+    const older = new pg.Client({ connectionString: t.databaseUrl });
+    await older.connect();
+    try {
+      const insert = (marker: string) =>
+        `insert into live_event (user_id, type, payload, created_at) values (${a.id}, 'notification.created', '{"marker": "${marker}"}', now()) returning id`;
+      await older.query('begin');
+      const first = (await older.query(insert('written first, committed last'))).rows[0].id;
+      const [second] = await querySql<{ id: string }>(t.orm.em.fork(), { text: insert('written second, committed first'), values: [] });
+      expect(BigInt(second!.id)).toBeGreaterThan(BigInt(first));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stream.events('notification.created')).toEqual([]);
+      await older.query('commit');
+      const frames = await stream.waitFor((frame) => frame.event === 'notification.created', 2);
+      expect(frames.map((frame) => JSON.parse(frame.data!).marker)).toEqual(['written first, committed last', 'written second, committed first']);
+    } finally {
+      await older.end();
+      await stream.close();
+    }
   });
 
   it('sends heartbeats', async () => {

@@ -5,7 +5,7 @@ export class Migration20261125203552_live_events extends Migration {
   override name = 'Migration20261125203552_live_events';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "live_event" ("id" bigserial primary key, "user_id" int not null, "type" text not null, "payload" jsonb not null, "created_at" timestamptz not null);`);
+    this.addSql(`create table "live_event" ("id" bigserial primary key, "user_id" int not null, "type" text not null, "payload" jsonb not null, "created_at" timestamptz not null, "transaction_id" xid8 not null default pg_current_xact_id());`);
     this.addSql(`create index "live_event_created_at_index" on "live_event" ("created_at");`);
     this.addSql(`create index "live_event_user_index" on "live_event" ("user_id", "id");`);
 
