@@ -10,6 +10,7 @@ import type { components, paths } from './schema.js';
 
 export type * from './schema.js';
 export { publicOperations };
+export { subscribe, StreamRefused, type StreamEvent, type StreamEventData, type SubscribeOptions } from './subscribe.js';
 
 /** The RFC 9457 problem document every error response carries. */
 export type Problem = components['schemas']['Problem'];
