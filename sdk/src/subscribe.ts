@@ -109,8 +109,7 @@ export async function subscribe(client: Client<paths>, onEvent: (event: StreamEv
         if (frame.id) lastEventId = frame.id;
         onEvent({ id: frame.id ?? '', event: frame.event, data: JSON.parse(frame.data) } as StreamEvent);
       });
-      // The server ended the stream (a restart, a drain): reconnect at once, from where it was.
-      continue;
+      // The server ended the stream (a restart, a drain): reconnect shortly, from where it was.
     } catch (error) {
       if (signal?.aborted) return;
       if (error instanceof StreamRefused) throw error;
