@@ -21,6 +21,7 @@ import { freePort } from '../../src/lib/free-port.ts';
 import { ormConfig } from '../../src/db/orm-config.ts';
 import { BENCH_TASKS, seedBenchData, seedConversations, seedFundedEscrows } from './seed.ts';
 import { startStripeEmulator } from '../../src/payments/stripe-emulator.ts';
+import { measureStreams } from './streams.ts';
 import { projectRoot } from '../generate.ts';
 import { startSmtpServer } from '../../tests/support/smtp.ts';
 import { startQueue } from '../../src/jobs/queue.ts';
@@ -30,6 +31,7 @@ import { createLogger } from '../../src/logger.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const MAILS = Number(process.env.BENCH_MAILS ?? 5000);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 const ANALYSIS_HEADING = '## Where the time goes';
 const SERVICE_APP_NAME = 'taskmarket-bench-service';
@@ -300,6 +302,15 @@ try {
   await queue.stop();
   await mailOrm.close();
 
+  const live = await measureStreams({
+    databaseUrl: postgres.url,
+    port: appPort,
+    streams: STREAMS,
+    seconds: SECONDS,
+    sign: async (userId) => (await signer.access(userId, 1, randomUUID())).token,
+    rss: () => residentMb(service.pid!),
+  });
+
   const table = [
     '| scenario | service req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | service/baseline | errors+non-2xx (service / baseline) |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -309,6 +320,11 @@ try {
     '| scenario | mails | seconds | mails per minute (one instance) |',
     '|---|---|---|---|',
     `| a burst queued in one transaction, sent to a local SMTP sink | ${MAILS} | ${mailSeconds.toFixed(1)} | ${mailsPerMinute} |`,
+  ].join('\n');
+  const streamTable = [
+    '| open streams | events per stream per second | delivered / written | p50 ms | p99 ms | max ms | service RSS MB before → peak |',
+    '|---|---|---|---|---|---|---|',
+    `| ${live.streams} | ${live.perStreamPerSecond} | ${live.delivered} / ${live.expected} | ${live.p50} | ${live.p99} | ${live.max} | ${live.rssBeforeMb} → ${live.peakRssMb} |`,
   ].join('\n');
   const memoryTable = [
     '| service resident memory (RSS) | MB |',
@@ -321,7 +337,7 @@ try {
     `Connections of the service *idle in transaction* during the task-creation load, sampled every 250 ms: ` +
     `${idleInTransactionMean.toFixed(2)} on average, at most ${Math.max(...idleDuringWrites)} (pool of 10).`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per run, ${BENCH_TASKS} tasks`;
-  console.log(`\n${machine}\n\n${table}\n\n${mailTable}\n\n${memoryTable}\n\n${transactionLine}\n`);
+  console.log(`\n${machine}\n\n${table}\n\n${mailTable}\n\n${streamTable}\n\n${memoryTable}\n\n${transactionLine}\n`);
   // The analysis written by hand below the figures survives a new run.
   const benchFile = join(projectRoot, 'BENCH.md');
   const previous = existsSync(benchFile) ? readFileSync(benchFile, 'utf8') : '';
@@ -334,7 +350,7 @@ try {
       'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× and apply ≥ 0.6× the baseline,\n' +
       'p99 < 25 ms; at least 1,000 mails a minute; under 200 MB resident idle and 400 MB under load. The\n' +
       'release and wallet scenarios have no target: they are measured against the baseline.\n\n' +
-      `${table}\n\n${mailTable}\n\n${memoryTable}\n\n${transactionLine}\n${analysis ? `\n${analysis}` : ''}`,
+      `${table}\n\n${mailTable}\n\nEvent streams: live events written for each open stream once a second, timed from their commit to their arrival.\n\n${streamTable}\n\n${memoryTable}\n\n${transactionLine}\n${analysis ? `\n${analysis}` : ''}`,
   );
 } finally {
   for (const child of children) child.kill('SIGTERM');
