@@ -53,4 +53,34 @@ describe('subscribe()', () => {
     stop.abort();
     await subscription;
   });
+
+  it('shows a client a bid, a message and a payment arrive live, as sdk/README.md has it', async () => {
+    const client = streamingClient();
+    const freelancer = t.client();
+    unwrap(await client.POST('/auth/register/', { body: newUser({ is_client: true, is_freelancer: false }) }));
+    unwrap(await freelancer.POST('/auth/register/', { body: newUser({ is_client: false, is_freelancer: true }) }));
+    const notifications: string[] = [];
+    const stop = new AbortController();
+    const subscription = subscribe(client, (event) => {
+      if (event.event === 'notification.created') notifications.push(event.data.type);
+    }, { signal: stop.signal, minDelayMs: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const task = unwrap(await client.POST('/tasks/create/', {
+      body: { title: 'Illustrate a children\'s book cover', description: 'One cover illustration, print ready, with two rounds of changes.', category: 3, budget: '250.00', currency: 'usd', skills: [11] },
+    }));
+    const bid = unwrap(await freelancer.POST('/tasks/{id}/apply/', { params: { path: { id: task.id } }, body: { proposal: 'Sketches within two days.', bid_amount: '250.00' } }));
+    const conversation = unwrap(await freelancer.POST('/messaging/conversations/create/', { body: { participant: (await client.GET('/auth/profile/')).data!.username, task_id: task.id } }));
+    await freelancer.POST('/messaging/conversations/{id}/messages/send/', { params: { path: { id: conversation.id } }, body: { content: 'Here is my portfolio.' } });
+    unwrap(await client.POST('/tasks/applications/{id}/accept/', { params: { path: { id: bid.application_id } } }));
+    const intent = unwrap(await client.POST('/payments/intents/create/', { body: { task_id: task.id, amount: '250.00', currency: 'usd' } }));
+    await t.stripe.client.paymentIntents.confirm(intent.intent_id, { payment_method: 'pm_card_visa' });
+    await t.stripeEmulator.settled();
+
+    await until('the bid, the message and the payment', async () => notifications, (types) => ['application_received', 'message_received', 'payment_received'].every((type) => types.includes(type)));
+    expect(notifications.indexOf('application_received')).toBeLessThan(notifications.indexOf('payment_received'));
+    stop.abort();
+    await subscription;
+  });
 });
+
