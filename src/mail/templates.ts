@@ -19,3 +19,25 @@ export function passwordResetMail(to: string, name: string, link: string): Mail 
     text: `Hello ${name},\n\nSomeone asked to reset the password of your taskmarket account. To choose a new one, open:\n\n${link}\n\nThe link works once and expires in 1 hour. If it was not you, ignore this mail: your password stays as it is.\n`,
   };
 }
+
+/** The links every notification mail ends with: the inbox, and the unsubscribe link (also a header). */
+export type NotificationMailLinks = { inbox: string; unsubscribe: string };
+
+function notificationFooter(links: NotificationMailLinks) {
+  return {
+    text: `\n\nSee your notifications: ${links.inbox}\nStop these emails: ${links.unsubscribe}\n`,
+    headers: { 'List-Unsubscribe': `<${links.unsubscribe}>` },
+  };
+}
+
+export function notificationMail(to: string, notification: { title: string; body: string }, links: NotificationMailLinks): Mail {
+  const { text, headers } = notificationFooter(links);
+  return { to, subject: notification.title, text: `${notification.body}${text}`, headers };
+}
+
+export function digestMail(to: string, notifications: Array<{ title: string; body: string }>, period: 'daily' | 'weekly', links: NotificationMailLinks): Mail {
+  const { text, headers } = notificationFooter(links);
+  const lines = notifications.map((notification) => `- ${notification.title}: ${notification.body}`).join('\n');
+  const subject = `Your ${period} taskmarket digest: ${notifications.length} notification${notifications.length === 1 ? '' : 's'}`;
+  return { to, subject, text: `${lines}${text}`, headers };
+}

@@ -5,7 +5,7 @@
  * in one statement.
  */
 import type { SqlQuery } from '../db/sql.ts';
-import { USER_JSON } from '../tasks/task-views.ts';
+import { MESSAGE_JSON } from './messaging-views.ts';
 
 /** How much of a message the recipient's notification shows. */
 const PREVIEW = 140;
@@ -32,7 +32,7 @@ export function sendMessageStatement(input: {
   const preview = input.content.length > PREVIEW ? `${input.content.slice(0, PREVIEW - 1)}…` : input.content;
   return {
     text: `with sent as (
-             insert into message (conversation_id, sender_id, content, created_at) values ($1, $2, $3, $4) returning id
+             insert into message (conversation_id, sender_id, content, created_at) values ($1, $2, $3, $4) returning *
            ), touched as (
              update conversation set updated_at = $4 where id = $1
            ), event as (
@@ -42,9 +42,7 @@ export function sendMessageStatement(input: {
            ), live as (
              -- Both participants' streams (the sender's other tabs too) get the message.
              insert into live_event (user_id, type, payload, created_at)
-             select participant, 'message.created',
-                    json_build_object('id', sent.id, 'conversation_id', $1::int, 'sender', ${USER_JSON('s')}, 'content', $3::text, 'read_at', null, 'created_at', $4::timestamptz),
-                    $4
+             select participant, 'message.created', ${MESSAGE_JSON('sent', 's')}, $4
                from sent, app_user s, unnest(array[$2::int, $5::int]) as participant
               where s.id = $2
            )

@@ -7,7 +7,8 @@ import { sqlParameters, type SqlQuery } from '../db/sql.ts';
 import { fromMinor } from '../lib/money.ts';
 import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
 
-const MESSAGE_JSON = (m: string, sender: string) =>
+/** A message row (`m`) with its sender (`sender`) as JSON: the lists' and the stream's payload. */
+export const MESSAGE_JSON = (m: string, sender: string) =>
   `json_build_object('id', ${m}.id, 'conversation_id', ${m}.conversation_id, 'sender', ${USER_JSON(sender)}, 'content', ${m}.content, ` +
   `'read_at', ${m}.read_at, 'created_at', ${m}.created_at)`;
 

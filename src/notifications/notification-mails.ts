@@ -1,11 +1,12 @@
 /**
- * Notification mails, queued through the mail outbox in the caller's transaction: one per
- * notification, or a digest of several. Each carries the recipient's unsubscribe link, in the
- * text and as a `List-Unsubscribe` header.
+ * Notification mails (their texts are in mail/templates.ts), queued through the mail outbox in the
+ * caller's transaction: one per notification, or a digest of several. Each carries the
+ * recipient's own unsubscribe link.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../jobs/queue.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { digestMail, notificationMail } from '../mail/templates.ts';
 import type { UnsubscribeTokens } from './unsubscribe-tokens.ts';
 
 export type MailedNotification = { title: string; body: string };
@@ -17,23 +18,16 @@ export type NotificationMails = {
 
 export function createNotificationMails(deps: { queue: JobQueue; tokens: UnsubscribeTokens; publicAppUrl: string }): NotificationMails {
   const app = deps.publicAppUrl.replace(/\/$/, '');
-  async function footer(userId: number) {
-    const unsubscribe = `${app}/unsubscribe?token=${encodeURIComponent(await deps.tokens.sign(userId))}`;
-    return {
-      text: `\n\nSee your notifications: ${app}/notifications\nStop these emails: ${unsubscribe}\n`,
-      headers: { 'List-Unsubscribe': `<${unsubscribe}>` },
-    };
-  }
+  const linksFor = async (userId: number) => ({
+    inbox: `${app}/notifications`,
+    unsubscribe: `${app}/unsubscribe?token=${encodeURIComponent(await deps.tokens.sign(userId))}`,
+  });
   return {
     async one(tx, to, notification) {
-      const { text, headers } = await footer(to.userId);
-      await queueMail(deps.queue, tx, { to: to.email, subject: notification.title, text: `${notification.body}${text}`, headers });
+      await queueMail(deps.queue, tx, notificationMail(to.email, notification, await linksFor(to.userId)));
     },
     async digest(tx, to, notifications, period) {
-      const { text, headers } = await footer(to.userId);
-      const lines = notifications.map((notification) => `- ${notification.title}: ${notification.body}`).join('\n');
-      const subject = `Your ${period} taskmarket digest: ${notifications.length} notification${notifications.length === 1 ? '' : 's'}`;
-      await queueMail(deps.queue, tx, { to: to.email, subject, text: `${lines}${text}`, headers });
+      await queueMail(deps.queue, tx, digestMail(to.email, notifications, period, await linksFor(to.userId)));
     },
   };
 }
