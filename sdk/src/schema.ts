@@ -2162,6 +2162,9 @@ export interface paths {
          *
          *     **Who may call:** anyone (public).
          *
+         *     **Caching:** `ETag` and `Cache-Control: public, max-age=60`; send the tag back in
+         *     `If-None-Match` to get `304` while nothing changed.
+         *
          *     **Filters:** `category` (id), `skill` (slug), `freelancer` (username), `min_price` /
          *     `max_price` (decimal strings, inclusive), `search` (title and description).
          *     **Ordering:** `-created_at` (newest, default), `price`, `-price`, `-rating` (the
@@ -2188,6 +2191,9 @@ export interface paths {
          * @description The platform's skill catalogue, by name (a few hundred entries at most, so not paginated).
          *
          *     **Who may call:** anyone (public).
+         *
+         *     **Caching:** `ETag` and `Cache-Control: public, max-age=60`; send the tag back in
+         *     `If-None-Match` to get `304` while nothing changed.
          *
          *     **Filters:** `category` (id), `search` (name or slug, case-insensitive).
          */
@@ -2261,6 +2267,9 @@ export interface paths {
          *     requested skills, for discovery pages.
          *
          *     **Who may call:** anyone (public).
+         *
+         *     **Caching:** `ETag` and `Cache-Control: public, max-age=60`; send the tag back in
+         *     `If-None-Match` to get `304` while nothing changed.
          */
         get: operations["listRecommendationCategories"];
         put?: never;
@@ -5591,6 +5600,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The caller's copy (`If-None-Match`) is still current; no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "Cache-Control": components["headers"]["CacheControlPublic"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /** @description Page number, starting at 1. A page past the last one answers `404`. */
@@ -5616,6 +5635,8 @@ export interface components {
          *     remembered, so its retry runs again and completes it.
          */
         IdempotencyKey: string;
+        /** @description The `ETag` of a copy the caller holds; while it still matches, the answer is `304` with no body. */
+        IfNoneMatch: string;
     };
     requestBodies: never;
     headers: {
@@ -5627,6 +5648,10 @@ export interface components {
         RetryAfter: number;
         /** @description The `Bearer` challenge (RFC 6750): `Bearer realm="taskmarket"`, with `error="invalid_token"` and an `error_description` when a token was sent but refused. */
         WwwAuthenticate: string;
+        /** @description A validator of this answer's body (weak: equal bodies have equal tags). Send it back in `If-None-Match` to get `304 Not Modified` while nothing changed. */
+        ETag: string;
+        /** @description Catalogue reads are the same for everyone: browsers and shared caches may keep them for a minute, then revalidate with `If-None-Match`. */
+        CacheControlPublic: "public, max-age=60";
     };
     pathItems: never;
 }
@@ -5771,15 +5796,19 @@ export type ResponseUnprocessableEntity = components['responses']['Unprocessable
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseBadGateway = components['responses']['BadGateway'];
+export type ResponseNotModified = components['responses']['NotModified'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterUsername = components['parameters']['Username'];
 export type ParameterId = components['parameters']['Id'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
+export type ParameterIfNoneMatch = components['parameters']['IfNoneMatch'];
 export type HeaderRequestId = components['headers']['RequestId'];
 export type HeaderCacheControlNoStore = components['headers']['CacheControlNoStore'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
+export type HeaderETag = components['headers']['ETag'];
+export type HeaderCacheControlPublic = components['headers']['CacheControlPublic'];
 export type $defs = Record<string, never>;
 export interface operations {
     registerUser: {
@@ -10981,7 +11010,10 @@ export interface operations {
                 /** @description Sort order. */
                 ordering?: "-created_at" | "price" | "-price" | "-rating";
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a copy the caller holds; while it still matches, the answer is `304` with no body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10991,6 +11023,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11045,6 +11079,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedServiceOfferingList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
@@ -11058,7 +11093,10 @@ export interface operations {
                 /** @description Matches name or slug. */
                 search?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a copy the caller holds; while it still matches, the answer is `304` with no body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11068,6 +11106,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11128,6 +11168,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -11255,7 +11296,10 @@ export interface operations {
     listRecommendationCategories: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a copy the caller holds; while it still matches, the answer is `304` with no body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11265,6 +11309,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11319,6 +11365,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryOverviewList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

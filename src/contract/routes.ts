@@ -801,8 +801,8 @@ export const listServiceOfferings = createRoute({
   tags: ["Recommendations"],
   summary: "Browse service offerings",
   security: [],
-  request: { query: z.object({ "page": z.coerce.number().int().gte(1).lte(2147483647).default(1), "page_size": z.coerce.number().int().gte(1).lte(100).default(20), "category": z.coerce.number().int().gte(1).lte(2147483647).optional(), "skill": z.string().max(50).optional(), "freelancer": z.string().max(30).optional(), "min_price": S.Money.optional(), "max_price": S.Money.optional(), "search": z.string().max(100).optional(), "ordering": z.enum(["-created_at","price","-price","-rating"]).default("-created_at") }) },
-  responses: { 200: { description: "A page of service offerings.", content: { "application/json": { schema: S.PaginatedServiceOfferingList } } }, 400: { description: "The request does not match the contract: malformed JSON, a wrong content type, a missing field, a wrong type or a value out of range. `errors` names every offending field.", content: { "application/problem+json": { schema: S.Problem } } }, 404: { description: "The resource does not exist or is not visible to the caller.", content: { "application/problem+json": { schema: S.Problem } } }, 503: { description: "The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } } },
+  request: { query: z.object({ "page": z.coerce.number().int().gte(1).lte(2147483647).default(1), "page_size": z.coerce.number().int().gte(1).lte(100).default(20), "category": z.coerce.number().int().gte(1).lte(2147483647).optional(), "skill": z.string().max(50).optional(), "freelancer": z.string().max(30).optional(), "min_price": S.Money.optional(), "max_price": S.Money.optional(), "search": z.string().max(100).optional(), "ordering": z.enum(["-created_at","price","-price","-rating"]).default("-created_at") }), headers: z.object({ "if-none-match": z.string().max(500).optional() }) },
+  responses: { 200: { description: "A page of service offerings.", content: { "application/json": { schema: S.PaginatedServiceOfferingList } } }, 304: { description: "The caller's copy (`If-None-Match`) is still current; no body." }, 400: { description: "The request does not match the contract: malformed JSON, a wrong content type, a missing field, a wrong type or a value out of range. `errors` names every offending field.", content: { "application/problem+json": { schema: S.Problem } } }, 404: { description: "The resource does not exist or is not visible to the caller.", content: { "application/problem+json": { schema: S.Problem } } }, 503: { description: "The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } } },
 });
 
 export const listSkills = createRoute({
@@ -812,8 +812,8 @@ export const listSkills = createRoute({
   tags: ["Recommendations"],
   summary: "List the skill catalogue",
   security: [],
-  request: { query: z.object({ "category": z.coerce.number().int().gte(1).lte(2147483647).optional(), "search": z.string().max(50).optional() }) },
-  responses: { 200: { description: "The matching skills.", content: { "application/json": { schema: S.SkillList } } }, 400: { description: "The request does not match the contract: malformed JSON, a wrong content type, a missing field, a wrong type or a value out of range. `errors` names every offending field.", content: { "application/problem+json": { schema: S.Problem } } }, 503: { description: "The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } } },
+  request: { query: z.object({ "category": z.coerce.number().int().gte(1).lte(2147483647).optional(), "search": z.string().max(50).optional() }), headers: z.object({ "if-none-match": z.string().max(500).optional() }) },
+  responses: { 200: { description: "The matching skills.", content: { "application/json": { schema: S.SkillList } } }, 304: { description: "The caller's copy (`If-None-Match`) is still current; no body." }, 400: { description: "The request does not match the contract: malformed JSON, a wrong content type, a missing field, a wrong type or a value out of range. `errors` names every offending field.", content: { "application/problem+json": { schema: S.Problem } } }, 503: { description: "The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } } },
 });
 
 export const listMySkills = createRoute({
@@ -842,7 +842,8 @@ export const listRecommendationCategories = createRoute({
   tags: ["Recommendations"],
   summary: "Browse categories with discovery figures",
   security: [],
-  responses: { 200: { description: "Every category with its figures.", content: { "application/json": { schema: S.CategoryOverviewList } } }, 429: { description: "Rate limit exceeded. Wait for the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } }, 503: { description: "The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } } },
+  request: { headers: z.object({ "if-none-match": z.string().max(500).optional() }) },
+  responses: { 200: { description: "Every category with its figures.", content: { "application/json": { schema: S.CategoryOverviewList } } }, 304: { description: "The caller's copy (`If-None-Match`) is still current; no body." }, 429: { description: "Rate limit exceeded. Wait for the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } }, 503: { description: "The service cannot reach its database right now (an outage or a restart). Nothing was changed; retry after the number of seconds in `Retry-After`.", content: { "application/problem+json": { schema: S.Problem } } } },
 });
 
 export const chatWithAssistant = createRoute({
