@@ -21,7 +21,7 @@ const TaskSchema = defineEntity({
     budgetMinor: p.bigint('number'),
     currency: p.enum(CURRENCIES),
     deadline: p.datetime().nullable(),
-    skills: () => p.manyToMany(Skill),
+    skills: () => p.manyToMany(Skill).pivotEntity(() => TaskSkill),
     remote: p.boolean().default(true),
     location: p.string().length(120).nullable(),
     status: p.enum(TASK_STATUSES).default('open'),
@@ -52,6 +52,19 @@ export class Task extends TaskSchema.class {
   declare [OptionalProps]?: 'searchVector';
 }
 TaskSchema.setClass(Task);
+
+/** A task's skills. Explicit for its index by skill: recommendations find tasks by the skills they need. */
+const TaskSkillSchema = defineEntity({
+  name: 'TaskSkill',
+  tableName: 'task_skills',
+  properties: {
+    task: () => p.manyToOne(Task).primary().deleteRule('cascade'),
+    skill: () => p.manyToOne(Skill).primary().deleteRule('cascade'),
+  },
+  indexes: [{ name: 'task_skills_by_skill_index', expression: 'create index "task_skills_by_skill_index" on "task_skills" ("skill_id", "task_id" desc)' }],
+});
+export class TaskSkill extends TaskSkillSchema.class {}
+TaskSkillSchema.setClass(TaskSkill);
 
 const ApplicationSchema = defineEntity({
   name: 'Application',
@@ -103,4 +116,4 @@ const SavedTaskSchema = defineEntity({
 export class SavedTask extends SavedTaskSchema.class {}
 SavedTaskSchema.setClass(SavedTask);
 
-export const tasksEntities = [TaskSchema, ApplicationSchema, ReviewSchema, SavedTaskSchema];
+export const tasksEntities = [TaskSchema, TaskSkillSchema, ApplicationSchema, ReviewSchema, SavedTaskSchema];
