@@ -29,6 +29,9 @@ import { registerStreamRoutes } from '../notifications/stream.routes.ts';
 import { createPayments } from '../payments/payments.ts';
 import { registerPaymentsRoutes } from '../payments/payments.routes.ts';
 import { PAYOUT_QUEUE } from '../payments/wallet.service.ts';
+import { createProfileService, forgetRecommendationProfile } from '../recommendations/profile.service.ts';
+import { registerRecommendationsRoutes } from '../recommendations/recommendations.routes.ts';
+import { createRecommendationsService } from '../recommendations/recommendations.service.ts';
 import { registerTasksRoutes } from '../tasks/tasks.routes.ts';
 import { createTasksService } from '../tasks/tasks.service.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
@@ -93,8 +96,10 @@ export function createApp(options: AppOptions) {
     publicAppUrl: config.PUBLIC_APP_URL,
     passwordFailures,
     allowHttpUrls,
-    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount],
+    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount, forgetRecommendationProfile],
   });
+  // Onboarding changes roles under the profile's rules, which auth keeps.
+  const profiles = createProfileService(now, { checkRoleChange: auth.checkRoleChange });
 
   const metrics = createMetrics({ orm, queue: options.queue, queues: MONITORED_QUEUES });
   const app = new OpenAPIHono<AppEnv>();
@@ -157,6 +162,7 @@ export function createApp(options: AppOptions) {
     trustProxy: config.TRUST_PROXY,
   });
   registerTasksRoutes(api, tasks);
+  registerRecommendationsRoutes(api, { profiles, recommendations: createRecommendationsService(now) });
   registerPaymentsRoutes(api, payments);
   registerNotificationsRoutes(api, createNotificationsService(now, createUnsubscribeTokens(config.JWT_SECRET)));
   const live = createLiveHub({ orm, logger, now });

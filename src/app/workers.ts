@@ -1,6 +1,6 @@
 /**
  * Every background worker of the service, started once the app is assembled: mail delivery, the
- * domains' jobs and the scheduled pruning. `npm start` and the tests start the same set.
+ * domains' jobs (recommendations' figures among them) and the scheduled pruning. `npm start` and the tests start the same set.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -17,6 +17,7 @@ import { createNotificationMails } from '../notifications/notification-mails.ts'
 import { createUnsubscribeTokens } from '../notifications/unsubscribe-tokens.ts';
 import { startPaymentsJobs } from '../payments/payments.jobs.ts';
 import type { Payments } from '../payments/payments.ts';
+import { startRecommendationsJobs } from '../recommendations/recommendations.jobs.ts';
 
 export const PRUNE_RATE_LIMITS = 'rate-limits.prune';
 
@@ -40,6 +41,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<{ stop: () => Prom
   await startAuthJobs({ queue, orm, now, auth: deps.auth, tokenRetentionMs: config.TOKEN_RETENTION_DAYS * DAY_MS });
   await startEventsJobs({ queue, orm, now, eventRetentionMs: config.EVENT_RETENTION_DAYS * DAY_MS });
   await startPaymentsJobs({ queue, orm, now, payments: deps.payments, autoReleaseDays: config.AUTO_RELEASE_DAYS });
+  await startRecommendationsJobs({ queue, orm });
   await queue.schedule(PRUNE_RATE_LIMITS, '27 * * * *', () => pruneRateLimits(orm, now));
   const mails = createNotificationMails({ queue, tokens: createUnsubscribeTokens(config.JWT_SECRET), publicAppUrl: config.PUBLIC_APP_URL });
   return startNotificationDispatch({ queue, orm, now, logger: deps.logger, mails }, orm.config.get('clientUrl')!);

@@ -179,6 +179,35 @@ export function createAuthService(deps: AuthServiceDeps) {
     }
   }
 
+  /**
+   * Refuses (422) a change of roles that would leave no role, or drop one that open work needs.
+   * Profile edits and onboarding both change roles.
+   */
+  async function checkRoleChange(em: EntityManager, user: User, input: { is_client: boolean; is_freelancer: boolean }): Promise<void> {
+    if (!input.is_client && !input.is_freelancer) {
+      throw problems.businessRule('An account keeps at least one role: is_client or is_freelancer.', {
+        is_client: ['At least one of is_client and is_freelancer must be true.'],
+      });
+    }
+    const [inUse] = await querySql<{ client_tasks: number; freelancer_work: number }>(em, {
+      text: `select
+          (select count(*)::int from task where client_id = $1 and status in ('open', 'in_progress') and deleted_at is null) as client_tasks,
+          (select count(*)::int from task_application a join task t on t.id = a.task_id
+            where a.freelancer_id = $1 and a.status in ('pending', 'accepted') and t.status in ('open', 'in_progress') and t.deleted_at is null) as freelancer_work`,
+      values: [user.id],
+    });
+    if (user.isClient && !input.is_client && inUse!.client_tasks > 0) {
+      throw problems.businessRule('You have open or in-progress tasks: finish or cancel them before dropping the client role.', {
+        is_client: ['Your open or in-progress tasks need the client role.'],
+      });
+    }
+    if (user.isFreelancer && !input.is_freelancer && inUse!.freelancer_work > 0) {
+      throw problems.businessRule('You have pending or accepted applications on unfinished tasks: they need the freelancer role.', {
+        is_freelancer: ['Your pending or accepted applications need the freelancer role.'],
+      });
+    }
+  }
+
   return {
     async register(em: EntityManager, input: S.RegisterRequest): Promise<{ user: User; tokens: TokenPair }> {
       if (!input.is_client && !input.is_freelancer) {
@@ -251,29 +280,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       await em.nativeUpdate(RefreshToken, { familyId: claims.familyId, user, revokedAt: null }, { revokedAt: now() });
     },
 
+    checkRoleChange,
+
     async updateProfile(em: EntityManager, user: User, input: S.UpdateProfileRequest): Promise<User> {
-      if (!input.is_client && !input.is_freelancer) {
-        throw problems.businessRule('An account keeps at least one role: is_client or is_freelancer.', {
-          is_client: ['At least one of is_client and is_freelancer must be true.'],
-        });
-      }
-      const [inUse] = await querySql<{ client_tasks: number; freelancer_work: number }>(em, {
-        text: `select
-            (select count(*)::int from task where client_id = $1 and status in ('open', 'in_progress') and deleted_at is null) as client_tasks,
-            (select count(*)::int from task_application a join task t on t.id = a.task_id
-              where a.freelancer_id = $1 and a.status in ('pending', 'accepted') and t.status in ('open', 'in_progress') and t.deleted_at is null) as freelancer_work`,
-        values: [user.id],
-      });
-      if (user.isClient && !input.is_client && inUse!.client_tasks > 0) {
-        throw problems.businessRule('You have open or in-progress tasks: finish or cancel them before dropping the client role.', {
-          is_client: ['Your open or in-progress tasks need the client role.'],
-        });
-      }
-      if (user.isFreelancer && !input.is_freelancer && inUse!.freelancer_work > 0) {
-        throw problems.businessRule('You have pending or accepted applications on unfinished tasks: they need the freelancer role.', {
-          is_freelancer: ['Your pending or accepted applications need the freelancer role.'],
-        });
-      }
+      await checkRoleChange(em, user, input);
       requireHttpsUrls({ avatar_url: input.avatar_url }, deps.allowHttpUrls);
       em.assign(user, {
         firstName: input.first_name,

@@ -6,7 +6,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { PortfolioItem, User } from '../auth/auth.entities.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { UserSkill } from '../recommendations/recommendations.entities.ts';
+import { Onboarding, RecommendationPreference, ServiceOffering, UserSkill } from '../recommendations/recommendations.entities.ts';
+import { refreshRecommendationFigures } from '../recommendations/recommendations.jobs.ts';
 import { Category, Skill } from '../catalog/catalog.entities.ts';
 import { Application, Review, Task } from '../tasks/tasks.entities.ts';
 
@@ -74,15 +75,23 @@ export async function seedDemoIfEmpty(orm: MikroORM, logger: Logger): Promise<bo
     tx.assign(emails, { status: 'completed', freelancer: lina, acceptedApplicationId: 301, completedAt: new Date('2026-01-29T17:00:00Z') });
     tx.create(Review, { id: 61, task: emails, reviewer: sara, reviewee: lina, role: 'client_to_freelancer', rating: 5, comment: 'Fast, careful translation.', createdAt: new Date('2026-01-30T10:00:00Z') });
     tx.create(Review, { id: 62, task: emails, reviewer: lina, reviewee: sara, role: 'freelancer_to_client', rating: 5, comment: 'Clear brief and quick payment.', createdAt: new Date('2026-01-30T12:00:00Z') });
+    const offering = (data: { id: number; freelancer: User; title: string; description: string; category: number; skills: number[]; priceFromMinor: number; deliveryDays: number; createdAt: string }) =>
+      tx.create(ServiceOffering, { ...data, category: category(data.category), currency: 'usd', createdAt: new Date(data.createdAt), updatedAt: new Date(data.createdAt) }).skills.set(data.skills.map(skill));
+    offering({ id: 21, freelancer: lina, title: 'REST API integrations', description: 'I connect your CRM, billing and internal tools through their REST APIs.', category: 3, skills: [11, 17], priceFromMinor: 15000, deliveryDays: 5, createdAt: '2026-01-10T09:00:00Z' });
+    offering({ id: 22, freelancer: lina, title: 'English to Arabic translation', description: 'Product copy, onboarding emails and help articles translated by a native speaker.', category: 2, skills: [16, 27], priceFromMinor: 6000, deliveryDays: 3, createdAt: '2026-01-12T09:00:00Z' });
+    offering({ id: 23, freelancer: maria, title: 'Landing page design in Figma', description: 'A responsive landing page designed in Figma, with a style guide your developers can follow.', category: 1, skills: [15, 19], priceFromMinor: 30000, deliveryDays: 7, createdAt: '2026-01-15T09:00:00Z' });
+    tx.create(Onboarding, { user: lina, role: 'freelancer', categoryIds: [3, 5], experienceLevel: 'expert', completedAt: new Date('2026-01-07T12:10:00Z') });
+    tx.create(RecommendationPreference, { user: lina, preferredCategoryIds: [3, 5], preferredSkillIds: [11, 17], minBudgetMinor: 10000, maxBudgetMinor: null, currency: 'usd', remoteOnly: true, emailDigest: 'weekly', createdAt: new Date('2026-01-07T12:10:00Z'), updatedAt: new Date('2026-02-01T10:00:00Z') });
     tx.assign(lina, { ratingSum: 5, reviewsCount: 1 });
     tx.assign(sara, { ratingSum: 5, reviewsCount: 1 });
     await tx.flush();
     // Explicit ids above: move the sequences past them.
     await tx.execute(
       `select setval('app_user_id_seq', 100), setval('portfolio_item_id_seq', 100), setval('task_id_seq', 100),
-        setval('task_application_id_seq', 400), setval('review_id_seq', 100)`,
+        setval('task_application_id_seq', 400), setval('review_id_seq', 100), setval('service_offering_id_seq', 100)`,
     );
   });
-  logger.info('loaded the demo data (users sara, freelancer_user, omar, dev_maria, password StrongPass123; tasks 42, 56, 57, 31)');
+  await refreshRecommendationFigures(orm);
+  logger.info('loaded the demo data (users sara, freelancer_user, omar, dev_maria, password StrongPass123; tasks 42, 56, 57, 31; service offerings 21–23)');
   return true;
 }

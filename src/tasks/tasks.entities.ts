@@ -45,6 +45,8 @@ const TaskSchema = defineEntity({
     { name: 'task_board_index', expression: 'create index "task_board_index" on "task" ("status", "created_at" desc, "id" desc) where "deleted_at" is null' },
     // The board filtered by category: narrows a search before the full-text match runs.
     { name: 'task_status_category_index', expression: 'create index "task_status_category_index" on "task" ("status", "category_id") where "deleted_at" is null' },
+    // Recommendations: the newest open tasks of a category.
+    { name: 'task_open_by_category_index', expression: 'create index "task_open_by_category_index" on "task" ("category_id", "created_at" desc, "id" desc) where "status" = \'open\' and "deleted_at" is null' },
   ],
 });
 export class Task extends TaskSchema.class {

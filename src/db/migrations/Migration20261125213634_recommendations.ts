@@ -25,6 +25,7 @@ export class Migration20261125213634_recommendations extends Migration {
     this.addSql(`create table "onboarding" ("user_id" int not null, "role" text not null, "category_ids" int[] not null, "experience_level" text not null, "completed_at" timestamptz not null, primary key ("user_id"));`);
 
     this.addSql(`create index "task_skills_by_skill_index" on "task_skills" ("skill_id", "task_id" desc);`);
+    this.addSql(`create index "task_open_by_category_index" on "task" ("category_id", "created_at" desc, "id" desc) where "status" = 'open' and "deleted_at" is null;`);
 
     this.addSql(`alter table "skill_demand" add constraint "skill_demand_category_id_foreign" foreign key ("category_id") references "category" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "skill_demand" add constraint "skill_demand_skill_id_foreign" foreign key ("skill_id") references "skill" ("id") on update cascade on delete cascade;`);
@@ -79,6 +80,7 @@ export class Migration20261125213634_recommendations extends Migration {
     this.addSql(`drop table if exists "onboarding" cascade;`);
 
     this.addSql(`drop index "task_skills_by_skill_index";`);
+    this.addSql(`drop index "task_open_by_category_index";`);
   }
 
 }

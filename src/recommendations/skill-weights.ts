@@ -1,0 +1,11 @@
+/**
+ * How much a matched skill says: the rarer among open tasks, the more (an inverse document
+ * frequency over the demand the refresh job counts). As SQL common table expressions `demand` and
+ * `weight (skill_id, idf)`, shared by both rankings; every skill has a weight, even before the first
+ * refresh.
+ */
+export const SKILL_WEIGHT_CTES = `demand as (select d.skill_id, sum(d.open_tasks) as open_tasks from skill_demand d group by d.skill_id),
+weight as (
+  select s.id as skill_id, ln(2 + (select greatest(coalesce(sum(open_tasks), 0), 1) from demand)::float8 / (1 + coalesce(d.open_tasks, 0))) as idf
+  from skill s left join demand d on d.skill_id = s.id
+)`;
