@@ -71,8 +71,8 @@ export function taskReason(row: RankedTaskRow, now: Date): string {
   if (row.cold && row.applicants > 0) {
     evidence.push({ strength: w.popularity * (1 - Math.exp(-row.applicants / 5)), order: 6, text: `popular: ${plural(row.applicants, 'freelancer')} applied` });
   }
-  // Recency is always known, so the sentence is never empty.
-  evidence.push({ strength: w.recency * row.recency + 1e-9, order: 7, text: age(row.task.created_at, now) });
+  // Recency is always known, so the sentence is never empty; it is told after the evidence of a match.
+  evidence.push({ strength: (w.recency * row.recency) / 2 + 1e-9, order: 7, text: age(row.task.created_at, now) });
   return sentence(evidence);
 }
 
