@@ -27,6 +27,9 @@ import {
 import { postJournalEntry, type SqlRunner } from '../../src/payments/ledger.ts';
 import { recipientQuery, sendMessageStatement, type Recipient } from '../../src/messaging/message-statements.ts';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { recommendedTasksQuery, type RankedTaskRow } from '../../src/recommendations/task-ranking.ts';
+import { preparedStatement } from '../../src/db/sql.ts';
+import { recommendedTaskFromRow } from '../../src/recommendations/recommendation-views.ts';
 import { WALLET_CURRENCY, walletFromRow, walletQuery, type WalletRow } from '../../src/payments/wallet-views.ts';
 
 /** The release as the service makes it: the same statements in one transaction, then the same view. */
@@ -98,7 +101,15 @@ const server = createServer(async (request, response) => {
     const applyPath = /^\/api\/tasks\/(\d+)\/apply\/$/.exec(url.pathname);
     const releasePath = /^\/api\/payments\/escrow\/(\d+)\/release\/$/.exec(url.pathname);
     const sendPath = /^\/api\/messaging\/conversations\/(\d+)\/messages\/send\/$/.exec(url.pathname);
-    if (url.pathname === '/api/tasks/' && request.method === 'GET') {
+    if (url.pathname === '/api/recommendations/tasks/' && request.method === 'GET') {
+      const { claims, user } = await authenticate(request);
+      if (!user) return send(response, 401, { status: 401 });
+      if (!user.is_freelancer) return send(response, 403, { status: 403 });
+      const at = new Date();
+      const query = recommendedTasksQuery({ userId: claims.userId, now: at, limit: Number(url.searchParams.get('limit') ?? 10) });
+      const { rows } = await pool.query<RankedTaskRow>(preparedStatement(query));
+      send(response, 200, { results: rows.map((row) => recommendedTaskFromRow(row, at)) });
+    } else if (url.pathname === '/api/tasks/' && request.method === 'GET') {
       const q = url.searchParams;
       const page = Number(q.get('page') ?? 1);
       const pageSize = Number(q.get('page_size') ?? 20);

@@ -1,9 +1,13 @@
 /**
- * The benchmark's data: the demo world plus 10,000 tasks (with skills) and 64 freelancers (with skills).
+ * The benchmark's data: the demo world plus 10,000 tasks (with skills) and 64 freelancers (with skills);
+ * for the recommendations scenario, last, a synthetic marketplace of 100,000 more.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { seedDemoIfEmpty } from '../../src/db/seed.ts';
 import { createLogger } from '../../src/logger.ts';
+import { refreshRecommendationFigures } from '../../src/recommendations/recommendations.jobs.ts';
+import { loadMarketplace } from '../synthetic/load.ts';
+import { generateMarketplace } from '../synthetic/marketplace.ts';
 
 export const BENCH_TASKS = 10_000;
 const FREELANCERS = 64;
@@ -82,3 +86,26 @@ export async function seedConversations(orm: MikroORM, clientId: number): Promis
   return new Map(rows.map((row) => [row.freelancer_id, row.id]));
 }
 
+
+/** The recommendations scenario's marketplace: 100,000 open tasks and 10,000 freelancers. */
+export const RECOMMENDATION_TASKS = 100_000;
+const RECOMMENDATION_FREELANCERS = 10_000;
+
+/**
+ * Loads the synthetic marketplace (scripts/synthetic) beside the usual data, with every task open,
+ * and rebuilds the figures ranking reads. Returns the ids of its freelancers.
+ */
+export async function seedRecommendationMarket(orm: MikroORM): Promise<number[]> {
+  const market = generateMarketplace({
+    seed: 1,
+    freelancers: RECOMMENDATION_FREELANCERS,
+    clients: 2000,
+    tasks: RECOMMENDATION_TASKS,
+    applicationsPerFreelancer: [4, 16],
+    now: new Date(),
+    days: 90,
+  });
+  const ids = await loadMarketplace(orm.em.fork(), market);
+  await refreshRecommendationFigures(orm);
+  return market.freelancers.map((freelancer) => ids.freelancerId(freelancer.key));
+}

@@ -94,7 +94,7 @@ feature as (
   select p.*, work.completed, work.completed_in_category, bids.median_bid, activity.last_applied_at,
     case when ${budget}::bigint is null or bids.median_bid is null then null
       else least(${budget}::bigint, bids.median_bid) / greatest(${budget}::bigint, bids.median_bid, 1) end as bid_fit,
-    coalesce(power(0.5, greatest(extract(epoch from (${now}::timestamptz - activity.last_applied_at)), 0) / 86400 / ${ACTIVITY_HALF_LIFE_DAYS}), 0) as activity
+    coalesce(power(0.5::float8, greatest(extract(epoch from (${now}::timestamptz - activity.last_applied_at))::float8, 0) / ${86_400 * ACTIVITY_HALF_LIFE_DAYS}), 0) as activity
   from prescored p
   cross join lateral (
     select count(*)::int as completed, (count(*) filter (where t.category_id = ${category}::int))::int as completed_in_category
@@ -105,7 +105,7 @@ feature as (
   cross join lateral (select max(a.created_at) as last_applied_at from task_application a where a.freelancer_id = p.id) activity
 ),
 scored as (
-  select f.*, ${w.skills} * f.skill_fit + ${w.rating} * f.rating_fit + ${w.category} * (1 - exp(-f.completed_in_category / 3.0))
+  select f.*, ${w.skills} * f.skill_fit + ${w.rating} * f.rating_fit + ${w.category} * (1 - exp(-f.completed_in_category / 3.0::float8))
     + ${w.bids} * coalesce(f.bid_fit, 0.5) + ${w.activity} * f.activity as score
   from feature f
 )

@@ -28,14 +28,19 @@ function age(createdAt: string, now: Date): string {
   return `posted ${days} days ago`;
 }
 
-/** The strongest pieces, in reading order, as one sentence starting with a capital. */
-function sentence(evidence: Evidence[]): string {
+/**
+ * The strongest pieces of evidence of a match, in reading order, as one sentence starting with a
+ * capital; `fallback` (always true, such as the task's age) completes a sentence that has fewer
+ * than two.
+ */
+function sentence(evidence: Evidence[], fallback: string): string {
   const chosen = evidence
     .filter((piece) => piece.strength > 0)
     .sort((a, b) => b.strength - a.strength || a.order - b.order)
     .slice(0, MAX_PIECES)
     .sort((a, b) => a.order - b.order)
     .map((piece) => piece.text);
+  if (chosen.length < 2) chosen.push(fallback);
   const text = chosen.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -71,9 +76,8 @@ export function taskReason(row: RankedTaskRow, now: Date): string {
   if (row.cold && row.applicants > 0) {
     evidence.push({ strength: w.popularity * (1 - Math.exp(-row.applicants / 5)), order: 6, text: `popular: ${plural(row.applicants, 'freelancer')} applied` });
   }
-  // Recency is always known, so the sentence is never empty; it is told after the evidence of a match.
-  evidence.push({ strength: (w.recency * row.recency) / 2 + 1e-9, order: 7, text: age(row.task.created_at, now) });
-  return sentence(evidence);
+  // The task's age is always known, so the sentence is never empty.
+  return sentence(evidence, age(row.task.created_at, now));
 }
 
 export function freelancerReason(row: RankedFreelancerRow, category: string | null): string {

@@ -6,31 +6,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../auth/auth.entities.ts';
 import type * as S from '../contract/schemas.ts';
-import { querySql } from '../db/sql.ts';
-import { fromMinor } from '../lib/money.ts';
+import { queryPrepared, querySql } from '../db/sql.ts';
 import { problems } from '../lib/problem.ts';
-import { userSummaryFromJson } from '../tasks/task-views.ts';
 import { recommendedFreelancersQuery, type FreelancerRankingInput, type RankedFreelancerRow } from './freelancer-ranking.ts';
-import { freelancerReason, taskReason } from './reasons.ts';
+import { recommendedFreelancerFromRow, recommendedTaskFromRow } from './recommendation-views.ts';
 import { recommendedTasksQuery, type RankedTaskRow } from './task-ranking.ts';
 
 /** How many of a client's latest tasks say which skills they hire for. */
 const RECENT_TASKS = 5;
 
-const twoDecimals = (score: number) => Math.round(score * 100) / 100;
-
 export function createRecommendationsService(now: () => Date) {
   async function rankFreelancers(em: EntityManager, input: Omit<FreelancerRankingInput, 'now'>, categoryName: string | null): Promise<S.RecommendedFreelancerList> {
-    const rows = await querySql<RankedFreelancerRow>(em, recommendedFreelancersQuery({ ...input, now: now() }));
-    return {
-      results: rows.map((row) => ({
-        freelancer: userSummaryFromJson(row.freelancer),
-        match_score: twoDecimals(row.score),
-        reason: freelancerReason(row, categoryName),
-        matched_skills: row.matched_skills.map((skill) => skill.slug),
-        has_applied: row.has_applied,
-      })),
-    };
+    const rows = await queryPrepared<RankedFreelancerRow>(em, recommendedFreelancersQuery({ ...input, now: now() }));
+    return { results: rows.map((row) => recommendedFreelancerFromRow(row, categoryName)) };
   }
 
   async function categoryName(em: EntityManager, id: number | null): Promise<string | null> {
@@ -43,26 +31,8 @@ export function createRecommendationsService(now: () => Date) {
     async tasksFor(em: EntityManager, user: User, query: { limit: number; category?: number }): Promise<S.RecommendedTaskList> {
       if (!user.isFreelancer) throw problems.forbidden('Task recommendations are for freelancers: add the freelancer role to your profile.');
       const at = now();
-      const rows = await querySql<RankedTaskRow>(em, recommendedTasksQuery({ userId: user.id, now: at, limit: query.limit, category: query.category }));
-      return {
-        results: rows.map((row) => ({
-          task_id: row.task_id,
-          match_score: twoDecimals(row.score),
-          reason: taskReason(row, at),
-          matched_skills: row.matched_skills.map((skill) => skill.slug),
-          task: {
-            id: row.task.id,
-            title: row.task.title,
-            status: row.task.status,
-            budget: fromMinor(Number(row.task.budget_minor)),
-            currency: row.task.currency,
-            category: row.task.category,
-            client: userSummaryFromJson(row.task.client),
-            deadline: row.task.deadline == null ? null : new Date(row.task.deadline).toISOString(),
-            created_at: new Date(row.task.created_at).toISOString(),
-          },
-        })),
-      };
+      const rows = await queryPrepared<RankedTaskRow>(em, recommendedTasksQuery({ userId: user.id, now: at, limit: query.limit, category: query.category }));
+      return { results: rows.map((row) => recommendedTaskFromRow(row, at)) };
     },
 
     async freelancersFor(em: EntityManager, user: User, query: { limit: number; category?: number; skills?: string }): Promise<S.RecommendedFreelancerList> {

@@ -24,7 +24,7 @@ import { CATEGORY_JSON } from './catalogue.ts';
 import { SKILL_WEIGHT_CTES } from './skill-weights.ts';
 
 /** Weights of the warm score (they sum to 1). */
-export const TASK_WEIGHTS = { skills: 0.4, text: 0.15, category: 0.1, budget: 0.08, recency: 0.12, peers: 0.15 };
+export const TASK_WEIGHTS = { skills: 0.3, text: 0.1, category: 0.05, budget: 0.05, recency: 0.2, peers: 0.3 };
 /** Weights of the cold-start score (they sum to 1). */
 export const COLD_START_WEIGHTS = { category: 0.45, recency: 0.3, popularity: 0.25 };
 
@@ -36,7 +36,14 @@ const FALLBACK = 50;
 const TEXT_RANKED = 150;
 const RECENCY_HALF_LIFE_DAYS = 10;
 
-export type TaskRankingInput = { userId: number; now: Date; limit: number; category?: number };
+export type TaskRankingInput = {
+  userId: number;
+  now: Date;
+  limit: number;
+  category?: number;
+  /** Other weights, for the evaluation's ablations (npm run eval:recs). */
+  weights?: typeof TASK_WEIGHTS;
+};
 
 export type RankedTaskRow = {
   task_id: number;
@@ -72,7 +79,7 @@ export function recommendedTasksQuery(input: TaskRankingInput): SqlQuery {
   const me = param(input.userId);
   const now = param(input.now.toISOString());
   const category = param(input.category ?? null);
-  const w = TASK_WEIGHTS;
+  const w = input.weights ?? TASK_WEIGHTS;
   const cold = COLD_START_WEIGHTS;
   const text = `with
 me as (
@@ -119,10 +126,9 @@ peers as (
   group by a.task_id
 ),
 candidate as (
+  -- The newest tasks are nearly all open: those that are not are dropped with the others below.
   select hit.task_id from my_skills ms cross join lateral (
-    select ts.task_id from task_skills ts join task t on t.id = ts.task_id
-    where ts.skill_id = ms.skill_id and t.status = 'open' and t.deleted_at is null
-    order by ts.task_id desc limit ${PER_SKILL}) hit
+    select ts.task_id from task_skills ts where ts.skill_id = ms.skill_id order by ts.task_id desc limit ${PER_SKILL}) hit
   union
   select hit.id from (select unnest(me.categories) as id from me union select category_id from history_category) followed
   cross join lateral (
@@ -136,7 +142,7 @@ candidate as (
   (select tp.task_id from task_popularity tp order by tp.applicants desc, tp.task_id desc limit ${FALLBACK})
 ),
 feature as (
-  select t.id, t.search_vector,
+  select t.id,
     coalesce(skill.matched_weight / nullif(skill.total_weight, 0), 0) as skill_fit,
     skill.matched_ids,
     t.category_id = any(me.categories) as followed_category,
@@ -150,20 +156,22 @@ feature as (
     case when habits.median_bid is null then null
       else least(t.budget_minor, habits.median_bid) / greatest(t.budget_minor, habits.median_bid, 1) end as bid_fit,
     habits.median_bid,
-    power(0.5, greatest(extract(epoch from (${now}::timestamptz - t.created_at)), 0) / 86400 / ${RECENCY_HALF_LIFE_DAYS}) as recency,
+    power(0.5::float8, greatest(extract(epoch from (${now}::timestamptz - t.created_at))::float8, 0) / ${86_400 * RECENCY_HALF_LIFE_DAYS}) as recency,
     coalesce(pr.applicants, 0) as peer_applicants,
     coalesce(tp.applicants, 0) as applicants
-  from candidate c
-  join task t on t.id = c.task_id and t.status = 'open' and t.deleted_at is null
-  cross join me cross join habits
+  -- The candidates as one array: an index probe each, however many the planner guesses.
+  from task t
+  cross join me cross join habits cross join weights
+  cross join (select array_agg(skill_id) as ids from my_skills) mine
   left join history_category hc on hc.category_id = t.category_id
   left join peers pr on pr.task_id = t.id
   left join task_popularity tp on tp.task_id = t.id
   cross join lateral (
-    select sum(wt.idf) filter (where ts.skill_id in (select skill_id from my_skills)) as matched_weight, sum(wt.idf) as total_weight,
-      array_agg(ts.skill_id order by wt.idf desc, ts.skill_id) filter (where ts.skill_id in (select skill_id from my_skills)) as matched_ids
-    from task_skills ts join weight wt on wt.skill_id = ts.skill_id where ts.task_id = t.id) skill
-  where t.client_id <> ${me}
+    select sum(weights.idf[ts.skill_id]) filter (where ts.skill_id = any(mine.ids)) as matched_weight, sum(weights.idf[ts.skill_id]) as total_weight,
+      array_agg(ts.skill_id order by weights.idf[ts.skill_id] desc, ts.skill_id) filter (where ts.skill_id = any(mine.ids)) as matched_ids
+    from task_skills ts where ts.task_id = t.id) skill
+  where t.id = any(array(select task_id from candidate)) and t.status = 'open' and t.deleted_at is null
+    and t.client_id <> ${me}
     and not exists (select 1 from task_application a where a.task_id = t.id and a.freelancer_id = ${me})
     and (not me.remote_only or t.remote)
     and (${category}::int is null or t.category_id = ${category}::int)
@@ -171,24 +179,25 @@ feature as (
 prescored as (
   select f.*,
     case when profile.warm then
-      ${w.skills} * f.skill_fit + ${w.category} * f.category_fit + ${w.recency} * f.recency + ${w.peers} * (1 - exp(-f.peer_applicants / 3.0))
-      + ${w.budget} * coalesce((select avg(fit) from (values (f.range_fit), (f.bid_fit)) fits(fit)), 0.5)
-    else ${cold.category} * f.category_fit + ${cold.recency} * f.recency + ${cold.popularity} * (1 - exp(-f.applicants / 5.0)) end as partial
+      ${w.skills} * f.skill_fit + ${w.category} * f.category_fit + ${w.recency} * f.recency + ${w.peers} * (1 - exp(-f.peer_applicants / 3.0::float8))
+      + ${w.budget} * coalesce((f.range_fit + f.bid_fit) / 2, f.range_fit, f.bid_fit, 0.5)
+    else ${cold.category} * f.category_fit + ${cold.recency} * f.recency + ${cold.popularity} * (1 - exp(-f.applicants / 5.0::float8)) end as partial
   from feature f cross join profile
   order by partial desc, f.id desc
   limit ${TEXT_RANKED}
 ),
+-- The search vectors are read (and decompressed) for these few only.
 scored as (
-  select p.*, profile.warm,
-    case when profile.query is null then 0 else least(1, 3 * ts_rank(p.search_vector, profile.query, 32)) end as text_fit
-  from prescored p cross join profile
+  select p.*, t.search_vector, profile.warm,
+    case when profile.query is null then 0 else least(1, 3 * ts_rank(t.search_vector, profile.query, 32)) end as text_fit
+  from prescored p join task t on t.id = p.id cross join profile
 ),
 best as (
   select s.*, case when s.warm then s.partial + ${w.text} * s.text_fit else s.partial end as score
   from scored s order by score desc, s.id desc limit ${param(input.limit)}
 )
 select b.id as task_id, least(1, b.score)::float8 as score, not b.warm as cold, b.skill_fit::float8, b.text_fit::float8,
-  b.category_fit::float8, b.followed_category, (select avg(fit) from (values (b.range_fit), (b.bid_fit)) fits(fit))::float8 as budget_fit,
+  b.category_fit::float8, b.followed_category, coalesce((b.range_fit + b.bid_fit) / 2, b.range_fit, b.bid_fit)::float8 as budget_fit,
   b.in_budget_range, b.median_bid::float8, b.recency::float8, b.peer_applicants, b.applicants,
   coalesce((select json_agg(json_build_object('slug', s.slug, 'name', s.name) order by m.n) from unnest(b.matched_ids) with ordinality m(id, n)
     join skill s on s.id = m.id), '[]'::json) as matched_skills,

@@ -10,6 +10,7 @@ import { PRUNE_EVENTS } from '../../src/events/events.jobs.ts';
 import { PRUNE_RATE_LIMITS } from '../../src/app/workers.ts';
 import { PRUNE_LIVE_EVENTS, SEND_DIGESTS, SWEEP_EVENTS } from '../../src/notifications/dispatcher.ts';
 import { AUTO_RELEASE, PRUNE_PAYMENT_RECORDS } from '../../src/payments/payments.jobs.ts';
+import { REFRESH_RECOMMENDATIONS } from '../../src/recommendations/recommendations.jobs.ts';
 import { caller, newUser } from '../support/http.ts';
 import { runJob } from '../support/jobs.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -31,7 +32,7 @@ afterAll(async () => {
 const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> => t.orm.em.fork().getConnection().execute(text, values);
 
 describe('scheduled pruning', () => {
-  it('is on the schedule, every hour', async () => {
+  it('is on the schedule, every hour (and the other schedules at their pace)', async () => {
     const schedules = await sql<{ name: string; cron: string }>(`select name, cron from pgboss.schedule order by name`);
     const hourly = expect.stringMatching(/^\d+ \* \* \* \*$/);
     const expected = [
@@ -40,8 +41,10 @@ describe('scheduled pruning', () => {
       { name: PRUNE_RATE_LIMITS, cron: hourly },
       { name: PRUNE_PAYMENT_RECORDS, cron: hourly },
       { name: PRUNE_LIVE_EVENTS, cron: hourly },
-      // Not pruning, and more often: funded escrows due for release, events nobody was woken for, digests due.
+      // Not pruning, and more often: funded escrows due for release, events nobody was woken for, digests due,
+      // the figures recommendations read.
       { name: AUTO_RELEASE, cron: '*/10 * * * *' },
+      { name: REFRESH_RECOMMENDATIONS, cron: '*/5 * * * *' },
       { name: SWEEP_EVENTS, cron: '* * * * *' },
       { name: SEND_DIGESTS, cron: '*/15 * * * *' },
     ];

@@ -46,19 +46,6 @@ async function setSkills(who: Actor, ids: number[]) {
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
 }
 
-async function apply(who: Actor, taskId: number, bid = '150.00') {
-  const answer = await call('POST', `/tasks/${taskId}/apply/`, { token: who.token, body: { proposal: 'I have done this kind of work many times before.', bid_amount: bid } });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-}
-
-type Recommended = { task_id: number; match_score: number; reason: string; matched_skills: string[] };
-async function recommended(who: Actor, query = '?limit=50'): Promise<Recommended[]> {
-  const answer = await call('GET', `/recommendations/tasks/${query}`, { token: who.token });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body.results;
-}
-const position = (list: Recommended[], taskId: number) => list.findIndex((item) => item.task_id === taskId);
-
 const preferences = (overrides: Record<string, unknown> = {}) => ({
   preferred_categories: [],
   preferred_skills: [],
