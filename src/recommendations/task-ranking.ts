@@ -29,8 +29,8 @@ export const TASK_WEIGHTS = { skills: 0.3, text: 0.1, category: 0.05, budget: 0.
 export const COLD_START_WEIGHTS = { category: 0.45, recency: 0.3, popularity: 0.25 };
 
 /** How many candidates each index gives, and how many get the (costlier) text ranking. */
-const PER_SKILL = 200;
-const PER_CATEGORY = 100;
+const PER_SKILL = 100;
+const PER_CATEGORY = 60;
 const PER_SKILL_PEERS = 100;
 const FALLBACK = 50;
 const TEXT_RANKED = 150;
