@@ -1,6 +1,7 @@
 /**
  * Every background worker of the service, started once the app is assembled: mail delivery, the
- * domains' jobs (recommendations' figures among them) and the scheduled pruning. `npm start` and the tests start the same set.
+ * domains' jobs (recommendations' figures among them) and the scheduled pruning. `npm start` and
+ * the tests start the same set.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';

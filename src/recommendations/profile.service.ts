@@ -93,7 +93,7 @@ from recommendation_preference p where p.user_id = $1`,
     };
   }
 
-  /** Replaces the user's skills; `keepYears` keeps the years of a skill already held. */
+  /** Replaces the user's skills; a skill given without years keeps those it already had (else 0). */
   async function replaceSkills(tx: EntityManager, user: User, skills: { skill_id: number; level: (typeof SKILL_LEVELS)[number]; years_experience?: number }[]) {
     const held = new Map((await tx.find(UserSkill, { user })).map((row) => [row.skill.id, row.yearsExperience]));
     await tx.nativeDelete(UserSkill, { user });

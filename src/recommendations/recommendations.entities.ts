@@ -104,8 +104,9 @@ export class SkillDemand extends SkillDemandSchema.class {}
 SkillDemandSchema.setClass(SkillDemand);
 
 /**
- * How many freelancers with a skill applied to an open task, rebuilt by the same job: the
- * collaborative signal ("freelancers with your Python skill applied") read by index per skill.
+ * How many freelancers with a skill applied to an open task, for each skill's most applied tasks,
+ * rebuilt by the same job: the collaborative signal ("freelancers with your Python skill
+ * applied") read by index per skill.
  */
 const SkillTaskAffinitySchema = defineEntity({
   name: 'SkillTaskAffinity',

@@ -141,6 +141,17 @@ candidate as (
   union
   (select tp.task_id from task_popularity tp order by tp.applicants desc, tp.task_id desc limit ${FALLBACK})
 ),
+candidate_ids as materialized (select array_agg(distinct task_id) as ids from candidate),
+mine as materialized (select coalesce(array_agg(skill_id), '{}') as ids from my_skills),
+-- The candidates' skills in one grouped pass, weighted by rarity.
+skill_fit as (
+  select ts.task_id,
+    sum(weights.idf[ts.skill_id]) filter (where ts.skill_id = any(mine.ids)) as matched_weight, sum(weights.idf[ts.skill_id]) as total_weight,
+    array_agg(ts.skill_id order by weights.idf[ts.skill_id] desc, ts.skill_id) filter (where ts.skill_id = any(mine.ids)) as matched_ids
+  from task_skills ts cross join weights cross join mine
+  where ts.task_id = any((select ids from candidate_ids)::int[])
+  group by ts.task_id
+),
 feature as (
   select t.id,
     coalesce(skill.matched_weight / nullif(skill.total_weight, 0), 0) as skill_fit,
@@ -157,20 +168,16 @@ feature as (
       else least(t.budget_minor, habits.median_bid) / greatest(t.budget_minor, habits.median_bid, 1) end as bid_fit,
     habits.median_bid,
     power(0.5::float8, greatest(extract(epoch from (${now}::timestamptz - t.created_at))::float8, 0) / ${86_400 * RECENCY_HALF_LIFE_DAYS}) as recency,
-    coalesce(pr.applicants, 0) as peer_applicants,
-    coalesce(tp.applicants, 0) as applicants
+    coalesce(pr.applicants, 0) as peer_applicants, profile.warm,
+    -- Popularity counts only in the cold start: looked up only then.
+    case when profile.warm then 0 else coalesce((select tp.applicants from task_popularity tp where tp.task_id = t.id), 0) end as applicants
   -- The candidates as one array: an index probe each, however many the planner guesses.
   from task t
-  cross join me cross join habits cross join weights
-  cross join (select array_agg(skill_id) as ids from my_skills) mine
+  cross join me cross join habits cross join profile
   left join history_category hc on hc.category_id = t.category_id
   left join peers pr on pr.task_id = t.id
-  left join task_popularity tp on tp.task_id = t.id
-  cross join lateral (
-    select sum(weights.idf[ts.skill_id]) filter (where ts.skill_id = any(mine.ids)) as matched_weight, sum(weights.idf[ts.skill_id]) as total_weight,
-      array_agg(ts.skill_id order by weights.idf[ts.skill_id] desc, ts.skill_id) filter (where ts.skill_id = any(mine.ids)) as matched_ids
-    from task_skills ts where ts.task_id = t.id) skill
-  where t.id = any(array(select task_id from candidate)) and t.status = 'open' and t.deleted_at is null
+  left join skill_fit skill on skill.task_id = t.id
+  where t.id = any((select ids from candidate_ids)::int[]) and t.status = 'open' and t.deleted_at is null
     and t.client_id <> ${me}
     and not exists (select 1 from task_application a where a.task_id = t.id and a.freelancer_id = ${me})
     and (not me.remote_only or t.remote)
@@ -178,17 +185,17 @@ feature as (
 ),
 prescored as (
   select f.*,
-    case when profile.warm then
+    case when f.warm then
       ${w.skills} * f.skill_fit + ${w.category} * f.category_fit + ${w.recency} * f.recency + ${w.peers} * (1 - exp(-f.peer_applicants / 3.0::float8))
       + ${w.budget} * coalesce((f.range_fit + f.bid_fit) / 2, f.range_fit, f.bid_fit, 0.5)
     else ${cold.category} * f.category_fit + ${cold.recency} * f.recency + ${cold.popularity} * (1 - exp(-f.applicants / 5.0::float8)) end as partial
-  from feature f cross join profile
+  from feature f
   order by partial desc, f.id desc
   limit ${TEXT_RANKED}
 ),
 -- The search vectors are read (and decompressed) for these few only.
 scored as (
-  select p.*, t.search_vector, profile.warm,
+  select p.*, t.search_vector,
     case when profile.query is null then 0 else least(1, 3 * ts_rank(t.search_vector, profile.query, 32)) end as text_fit
   from prescored p join task t on t.id = p.id cross join profile
 ),

@@ -192,6 +192,30 @@ describe('tasks for a freelancer', () => {
     expect(following[0]!.reason).toMatch(/^In Sales & Marketing, which you follow; posted today/);
   });
 
+  it('count a task in the figures while it is open, and drop it at the first refresh once it closes', async () => {
+    const client = await actor({ is_freelancer: false });
+    const taskId = await postTask(client, { category: 2, skills: [SKILL.seo] });
+    for (let i = 0; i < 2; i += 1) {
+      const applicant = await actor({ is_client: false });
+      await setSkills(applicant, [SKILL.emailMarketing]);
+      await apply(applicant, taskId);
+    }
+    const figures = async () => {
+      const [row] = await t.orm.em.fork().getConnection().execute<{ affinity: number | null; popularity: number | null; demand: number | null }[]>(
+        `select (select applicants from skill_task_affinity where skill_id = ? and task_id = ?) as affinity,
+          (select applicants from task_popularity where task_id = ?) as popularity,
+          (select open_tasks from skill_demand where category_id = 2 and skill_id = ?) as demand`,
+        [SKILL.emailMarketing, taskId, taskId, SKILL.seo],
+      );
+      return row;
+    };
+    await runJob(t, REFRESH_RECOMMENDATIONS);
+    expect(await figures()).toEqual({ affinity: 2, popularity: 2, demand: 1 });
+    expect((await call('POST', `/tasks/${taskId}/cancel/`, { token: client.token, body: {} })).status).toBe(200);
+    await runJob(t, REFRESH_RECOMMENDATIONS);
+    expect(await figures()).toEqual({ affinity: null, popularity: null, demand: null });
+  });
+
   it('break ties by the newest task, the same way every time', async () => {
     const client = await actor({ is_freelancer: false });
     const twins = [
