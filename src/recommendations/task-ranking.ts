@@ -144,7 +144,7 @@ candidate as (
 candidate_ids as materialized (select array_agg(distinct task_id) as ids from candidate),
 mine as materialized (select coalesce(array_agg(skill_id), '{}') as ids from my_skills),
 -- The candidates' skills in one grouped pass, weighted by rarity.
-skill_fit as (
+skill_fit as materialized (
   select ts.task_id,
     sum(weights.idf[ts.skill_id]) filter (where ts.skill_id = any(mine.ids)) as matched_weight, sum(weights.idf[ts.skill_id]) as total_weight,
     array_agg(ts.skill_id order by weights.idf[ts.skill_id] desc, ts.skill_id) filter (where ts.skill_id = any(mine.ids)) as matched_ids
