@@ -143,14 +143,16 @@ candidate as (
 ),
 candidate_ids as materialized (select array_agg(distinct task_id) as ids from candidate),
 mine as materialized (select coalesce(array_agg(skill_id), '{}') as ids from my_skills),
--- The candidates' skills in one grouped pass, weighted by rarity.
+-- Each candidate with its skills in one grouped pass, weighted by rarity. The features below are
+-- read from here, a task row by primary key each, whatever plan a prepared statement gets.
 skill_fit as materialized (
-  select ts.task_id,
+  select c.task_id,
     sum(weights.idf[ts.skill_id]) filter (where ts.skill_id = any(mine.ids)) as matched_weight, sum(weights.idf[ts.skill_id]) as total_weight,
     array_agg(ts.skill_id order by weights.idf[ts.skill_id] desc, ts.skill_id) filter (where ts.skill_id = any(mine.ids)) as matched_ids
-  from task_skills ts cross join weights cross join mine
-  where ts.task_id = any((select ids from candidate_ids)::int[])
-  group by ts.task_id
+  from unnest((select ids from candidate_ids)::int[]) c(task_id)
+  cross join weights cross join mine
+  left join task_skills ts on ts.task_id = c.task_id
+  group by c.task_id
 ),
 feature as (
   select t.id,
@@ -171,13 +173,12 @@ feature as (
     coalesce(pr.applicants, 0) as peer_applicants, profile.warm,
     -- Popularity counts only in the cold start: looked up only then.
     case when profile.warm then 0 else coalesce((select tp.applicants from task_popularity tp where tp.task_id = t.id), 0) end as applicants
-  -- The candidates as one array: an index probe each, however many the planner guesses.
-  from task t
+  from skill_fit skill
+  join task t on t.id = skill.task_id
   cross join me cross join habits cross join profile
   left join history_category hc on hc.category_id = t.category_id
   left join peers pr on pr.task_id = t.id
-  left join skill_fit skill on skill.task_id = t.id
-  where t.id = any((select ids from candidate_ids)::int[]) and t.status = 'open' and t.deleted_at is null
+  where t.status = 'open' and t.deleted_at is null
     and t.client_id <> ${me}
     and not exists (select 1 from task_application a where a.task_id = t.id and a.freelancer_id = ${me})
     and (not me.remote_only or t.remote)
