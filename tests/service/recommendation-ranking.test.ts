@@ -6,45 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_RECOMMENDATIONS } from '../../src/recommendations/recommendations.jobs.ts';
-import { caller, newUser } from '../support/http.ts';
+import { caller } from '../support/http.ts';
+import { SKILL, actor as register, postTask as post, setSkills as replaceSkills, type Actor, type TaskSpec } from '../support/marketplace.ts';
 import { runJob } from '../support/jobs.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 let call: ReturnType<typeof caller>;
-type Actor = { token: string; id: number; username: string };
-
-const SKILL = { python: 11, typescript: 12, postgresql: 14, figma: 15, restApis: 17, swift: 40, kotlin: 41, flutter: 42, ios: 44, nlp: 53, seo: 55, googleAds: 57, emailMarketing: 58 };
-
-async function actor(roles: { is_client?: boolean; is_freelancer?: boolean } = {}): Promise<Actor> {
-  const answer = await call('POST', '/auth/register/', { body: newUser({ is_client: roles.is_client ?? true, is_freelancer: roles.is_freelancer ?? true }) });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return { token: answer.body.access, id: answer.body.user.id, username: answer.body.user.username };
-}
-
-type TaskSpec = { title?: string; description?: string; category?: number; budget?: string; skills?: number[]; remote?: boolean };
-async function postTask(owner: Actor, spec: TaskSpec = {}): Promise<number> {
-  const answer = await call('POST', '/tasks/create/', {
-    token: owner.token,
-    body: {
-      title: spec.title ?? 'A task to recommend',
-      description: spec.description ?? 'Plain work with a clear brief and a fixed budget for the right person.',
-      category: spec.category ?? 4,
-      budget: spec.budget ?? '200.00',
-      currency: 'usd',
-      skills: spec.skills ?? [],
-      remote: spec.remote ?? true,
-      ...(spec.remote === false ? { location: 'Amman, Jordan' } : {}),
-    },
-  });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return answer.body.id;
-}
-
-async function setSkills(who: Actor, ids: number[]) {
-  const answer = await call('POST', '/recommendations/skills/update/', { token: who.token, body: { skills: ids.map((skill_id) => ({ skill_id, level: 'expert', years_experience: 3 })) } });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-}
 
 async function setPreferences(who: Actor, overrides: Record<string, unknown>) {
   const body = { preferred_categories: [], preferred_skills: [], min_budget: null, max_budget: null, currency: 'usd', remote_only: false, email_digest: 'off', ...overrides };
@@ -65,6 +33,10 @@ async function recommended(who: Actor, query = '?limit=50'): Promise<Recommended
 }
 const ids = (list: { task_id: number }[]) => list.map((item) => item.task_id);
 const find = (list: Recommended[], taskId: number) => list.find((item) => item.task_id === taskId)!;
+
+const actor = (roles?: { is_client?: boolean; is_freelancer?: boolean }) => register(call, roles);
+const postTask = (owner: Actor, spec?: TaskSpec) => post(call, owner, spec);
+const setSkills = (who: Actor, ids: number[]) => replaceSkills(call, who, ids);
 
 beforeAll(async () => {
   t = await startTestApp();
