@@ -4,6 +4,7 @@
  * one round trip and no entity is hydrated. The benchmark's bare baseline runs the same ones.
  */
 import type * as S from '../contract/schemas.ts';
+import { SKILL_JSON } from '../catalog/catalog-views.ts';
 import { sqlParameters, type SqlQuery } from '../db/sql.ts';
 import { fromMinor } from '../lib/money.ts';
 import { averageRating } from './auth.serializers.ts';
@@ -26,7 +27,7 @@ const ORDERINGS: Record<UserFilters['ordering'], string> = {
 const PROFILE_COLUMNS = `
   u.id, u.username, u.first_name, u.last_name, u.bio, u.avatar_url, u.location, u.hourly_rate_minor::text as hourly_rate_minor,
   u.currency, u.is_client, u.is_freelancer, u.rating_sum, u.reviews_count, u.created_at,
-  coalesce((select json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'category_id', s.category_id) order by s.name)
+  coalesce((select json_agg(${SKILL_JSON('s')} order by s.name)
             from user_skill us join skill s on s.id = us.skill_id where us.user_id = u.id), '[]'::json) as skills,
   (select count(*)::int from task t where t.freelancer_id = u.id and t.status = 'completed' and t.deleted_at is null) as completed_tasks_count`;
 

@@ -4,8 +4,7 @@
  */
 import type * as S from '../contract/schemas.ts';
 import { sqlParameters, type SqlQuery } from '../db/sql.ts';
-import { fromMinor } from '../lib/money.ts';
-import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
+import { TASK_SUMMARY_JSON, USER_JSON, taskSummaryFromJson, userSummaryFromJson, type TaskSummaryJson, type UserJson } from '../tasks/task-views.ts';
 
 /** A message row (`m`) with its sender (`sender`) as JSON: the lists' and the stream's payload. */
 export const MESSAGE_JSON = (m: string, sender: string) =>
@@ -17,11 +16,7 @@ const CONVERSATION_SELECT = `
 select c.id, c.created_at, c.updated_at,
   ${USER_JSON('ua')} as user_a,
   ${USER_JSON('ub')} as user_b,
-  case when t.id is null then null else json_build_object(
-    'id', t.id, 'title', t.title, 'status', t.status, 'budget_minor', t.budget_minor::text, 'currency', t.currency,
-    'deadline', t.deadline, 'created_at', t.created_at,
-    'category', json_build_object('id', tcat.id, 'slug', tcat.slug, 'name', tcat.name, 'description', tcat.description),
-    'client', ${USER_JSON('tc')}) end as task,
+  case when t.id is null then null else ${TASK_SUMMARY_JSON('t', 'tcat', 'tc')} end as task,
   (select ${MESSAGE_JSON('m', 's')} from message m join app_user s on s.id = m.sender_id
     where m.conversation_id = c.id order by m.id desc limit 1) as last_message,
   (select count(*)::int from message m where m.conversation_id = c.id and m.sender_id <> $1 and m.read_at is null) as unread_count
@@ -77,17 +72,7 @@ export type ConversationRow = {
   updated_at: Date | string;
   user_a: UserJson;
   user_b: UserJson;
-  task: {
-    id: number;
-    title: string;
-    status: S.TaskStatus;
-    budget_minor: string;
-    currency: S.Currency;
-    deadline: string | null;
-    created_at: string;
-    category: S.Category;
-    client: UserJson;
-  } | null;
+  task: TaskSummaryJson | null;
   last_message: MessageJson | null;
   unread_count: number;
 };
@@ -113,17 +98,7 @@ export function conversationFromRow(row: ConversationRow, viewerId: number): S.C
     id: row.id,
     participants,
     other_participant: participants.find((user) => user.id !== viewerId)!,
-    task: task && {
-      id: task.id,
-      title: task.title,
-      status: task.status,
-      budget: fromMinor(Number(task.budget_minor)),
-      currency: task.currency,
-      category: task.category,
-      client: userSummaryFromJson(task.client),
-      deadline: task.deadline === null ? null : iso(task.deadline),
-      created_at: iso(task.created_at),
-    },
+    task: task && taskSummaryFromJson(task),
     last_message: row.last_message && messageFromJson(row.last_message),
     unread_count: row.unread_count,
     created_at: iso(row.created_at),

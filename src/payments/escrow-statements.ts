@@ -7,7 +7,7 @@ import type * as S from '../contract/schemas.ts';
 import type { SqlQuery } from '../db/sql.ts';
 import { feeMinor, fromMinor } from '../lib/money.ts';
 import { problems } from '../lib/problem.ts';
-import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
+import { TASK_SUMMARY_JSON, USER_JSON, taskSummaryFromJson, userSummaryFromJson, type TaskSummaryJson, type UserJson } from '../tasks/task-views.ts';
 import type { EscrowStatus } from './payments.entities.ts';
 import type { JournalEntryInput } from './ledger.ts';
 
@@ -15,10 +15,7 @@ const VIEW = `
 select e.id, e.amount_minor::text as amount_minor, e.platform_fee_minor::text as platform_fee_minor,
   e.freelancer_amount_minor::text as freelancer_amount_minor, e.currency, e.status, e.payment_intent_id,
   e.created_at, e.funded_at, e.released_at, e.refunded_at,
-  json_build_object('id', t.id, 'title', t.title, 'status', t.status, 'budget_minor', t.budget_minor::text, 'currency', t.currency,
-                    'deadline', t.deadline, 'created_at', t.created_at) as task,
-  json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'description', c.description) as category,
-  ${USER_JSON('u')} as client,
+  ${TASK_SUMMARY_JSON('t', 'c', 'u')} as task,
   case when f.id is null then null else ${USER_JSON('f')} end as freelancer
 from escrow e
 join task t on t.id = e.task_id
@@ -43,9 +40,7 @@ export type EscrowViewRow = {
   funded_at: Date | string | null;
   released_at: Date | string | null;
   refunded_at: Date | string | null;
-  task: { id: number; title: string; status: S.TaskStatus; budget_minor: string; currency: S.Currency; deadline: string | null; created_at: string };
-  category: S.Category;
-  client: UserJson;
+  task: TaskSummaryJson;
   freelancer: UserJson | null;
 };
 
@@ -53,21 +48,12 @@ const iso = (value: Date | string | null) => (value == null ? null : new Date(va
 const money = (minor: string | null) => (minor == null ? null : fromMinor(Number(minor)));
 
 export function escrowFromRow(row: EscrowViewRow): S.Escrow {
-  const client = userSummaryFromJson(row.client);
+  // The escrow's client is its task's.
+  const task = taskSummaryFromJson(row.task);
   return {
     id: row.id,
-    task: {
-      id: row.task.id,
-      title: row.task.title,
-      status: row.task.status,
-      budget: fromMinor(Number(row.task.budget_minor)),
-      currency: row.task.currency,
-      category: row.category,
-      client,
-      deadline: iso(row.task.deadline),
-      created_at: iso(row.task.created_at)!,
-    },
-    client,
+    task,
+    client: task.client,
     freelancer: row.freelancer ? userSummaryFromJson(row.freelancer) : null,
     amount: fromMinor(Number(row.amount_minor)),
     platform_fee: money(row.platform_fee_minor),

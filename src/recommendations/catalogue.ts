@@ -4,16 +4,13 @@
  * here), the same for every caller, so the routes let caches keep them.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CATEGORY_JSON, SKILL_JSON } from '../catalog/catalog-views.ts';
 import type * as S from '../contract/schemas.ts';
 import { querySql, sqlParameters } from '../db/sql.ts';
 import { fromMinor, toMinor } from '../lib/money.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { USER_JSON, userSummaryFromJson, type UserJson } from '../tasks/task-views.ts';
 
-export const SKILL_JSON = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'slug', ${alias}.slug, 'name', ${alias}.name, 'category_id', ${alias}.category_id)`;
-export const CATEGORY_JSON = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'slug', ${alias}.slug, 'name', ${alias}.name, 'description', ${alias}.description)`;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 

@@ -9,7 +9,7 @@ import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
 import { fromMinor, toMinor } from '../lib/money.ts';
 import { problems, type FieldErrors } from '../lib/problem.ts';
-import { CATEGORY_JSON, SKILL_JSON } from './catalogue.ts';
+import { CATEGORY_JSON, SKILL_JSON } from '../catalog/catalog-views.ts';
 import { Onboarding, RecommendationPreference, ServiceOffering, UserSkill, type SKILL_LEVELS } from './recommendations.entities.ts';
 
 const MAX_MONEY_MINOR = 100_000_000;

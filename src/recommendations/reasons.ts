@@ -21,7 +21,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function age(createdAt: string, now: Date): string {
+function age(createdAt: Date | string, now: Date): string {
   const days = Math.floor((now.getTime() - new Date(createdAt).getTime()) / 86_400_000);
   if (days <= 0) return 'posted today';
   if (days === 1) return 'posted yesterday';

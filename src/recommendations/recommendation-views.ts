@@ -3,8 +3,7 @@
  * benchmark's baseline, so both build the same JSON.
  */
 import type * as S from '../contract/schemas.ts';
-import { fromMinor } from '../lib/money.ts';
-import { userSummaryFromJson } from '../tasks/task-views.ts';
+import { taskSummaryFromJson, userSummaryFromJson } from '../tasks/task-views.ts';
 import type { RankedFreelancerRow } from './freelancer-ranking.ts';
 import { freelancerReason, taskReason } from './reasons.ts';
 import type { RankedTaskRow } from './task-ranking.ts';
@@ -17,17 +16,7 @@ export function recommendedTaskFromRow(row: RankedTaskRow, now: Date): S.Recomme
     match_score: twoDecimals(row.score),
     reason: taskReason(row, now),
     matched_skills: row.matched_skills.map((skill) => skill.slug),
-    task: {
-      id: row.task.id,
-      title: row.task.title,
-      status: row.task.status,
-      budget: fromMinor(Number(row.task.budget_minor)),
-      currency: row.task.currency,
-      category: row.task.category,
-      client: userSummaryFromJson(row.task.client),
-      deadline: row.task.deadline == null ? null : new Date(row.task.deadline).toISOString(),
-      created_at: new Date(row.task.created_at).toISOString(),
-    },
+    task: taskSummaryFromJson(row.task),
   };
 }
 

@@ -2,7 +2,8 @@
  * Rebuilds the figures ranking reads instead of scanning every task: open tasks per (category,
  * skill) — a skill's rarity and a category's most requested skills —, for each skill the open
  * tasks most applied to by freelancers with it (the collaborative signal), and applicants per open
- * task (popularity). Every five minutes, and once at start.
+ * task (popularity). Every five minutes; before the first run rankings still answer (every skill
+ * weighs the same, no peers), and the demo seed runs it at once.
  *
  * Each figure is counted by a read outside any transaction, then written in short transactions (a
  * skill at a time, or a slice of tasks): a long writing transaction would hold back every live
@@ -95,5 +96,4 @@ export async function refreshRecommendationFigures(orm: MikroORM): Promise<void>
 
 export async function startRecommendationsJobs(deps: { queue: JobQueue; orm: MikroORM }): Promise<void> {
   await deps.queue.schedule(REFRESH_RECOMMENDATIONS, '*/5 * * * *', () => refreshRecommendationFigures(deps.orm));
-  await deps.queue.send(REFRESH_RECOMMENDATIONS, {});
 }

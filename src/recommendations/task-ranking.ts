@@ -19,8 +19,7 @@
  * followed categories, recency and popularity. Ties are broken by the newest task.
  */
 import { sqlParameters, type SqlQuery } from '../db/sql.ts';
-import { USER_JSON, type UserJson } from '../tasks/task-views.ts';
-import { CATEGORY_JSON } from './catalogue.ts';
+import { TASK_SUMMARY_JSON, type TaskSummaryJson } from '../tasks/task-views.ts';
 import { SKILL_WEIGHT_CTES } from './skill-weights.ts';
 
 /** Weights of the warm score (they sum to 1). */
@@ -61,17 +60,7 @@ export type RankedTaskRow = {
   applicants: number;
   matched_skills: { slug: string; name: string }[];
   common_terms: string[];
-  task: {
-    id: number;
-    title: string;
-    status: 'open';
-    budget_minor: string;
-    currency: 'usd' | 'eur' | 'gbp';
-    category: { id: number; slug: string; name: string; description: string };
-    client: UserJson;
-    deadline: string | null;
-    created_at: string;
-  };
+  task: TaskSummaryJson;
 };
 
 export function recommendedTasksQuery(input: TaskRankingInput): SqlQuery {
@@ -210,8 +199,7 @@ select b.id as task_id, least(1, b.score)::float8 as score, not b.warm as cold, 
   coalesce((select json_agg(json_build_object('slug', s.slug, 'name', s.name) order by m.n) from unnest(b.matched_ids) with ordinality m(id, n)
     join skill s on s.id = m.id), '[]'::json) as matched_skills,
   array(select v.lexeme from unnest(b.search_vector) v, profile where v.lexeme = any(profile.lexemes) order by cardinality(v.positions) desc, v.lexeme limit 3) as common_terms,
-  json_build_object('id', t.id, 'title', t.title, 'status', t.status, 'budget_minor', t.budget_minor::text, 'currency', t.currency,
-    'category', ${CATEGORY_JSON('c')}, 'client', ${USER_JSON('u')}, 'deadline', t.deadline, 'created_at', t.created_at) as task
+  ${TASK_SUMMARY_JSON('t', 'c', 'u')} as task
 from best b join task t on t.id = b.id join category c on c.id = t.category_id join app_user u on u.id = t.client_id
 cross join profile
 order by b.score desc, b.id desc`;

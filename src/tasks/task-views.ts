@@ -7,6 +7,7 @@ import type * as S from '../contract/schemas.ts';
 import { averageRating } from '../auth/auth.serializers.ts';
 import { fromMinor } from '../lib/money.ts';
 import { sqlParameters, type SqlQuery } from '../db/sql.ts';
+import { CATEGORY_JSON, SKILL_JSON } from '../catalog/catalog-views.ts';
 import type { TaskStatus } from './tasks.entities.ts';
 
 export type TaskFilters = {
@@ -28,13 +29,19 @@ export const USER_JSON = (alias: string) =>
   `'avatar_url', ${alias}.avatar_url, 'is_client', ${alias}.is_client, 'is_freelancer', ${alias}.is_freelancer, ` +
   `'rating_sum', ${alias}.rating_sum, 'reviews_count', ${alias}.reviews_count)`;
 
+/** A task's summary (the contract's TaskSummary) as JSON, from the aliases of the task, its category and its client. */
+export const TASK_SUMMARY_JSON = (task: string, category: string, client: string) =>
+  `json_build_object('id', ${task}.id, 'title', ${task}.title, 'status', ${task}.status, 'budget_minor', ${task}.budget_minor::text, ` +
+  `'currency', ${task}.currency, 'deadline', ${task}.deadline, 'created_at', ${task}.created_at, ` +
+  `'category', ${CATEGORY_JSON(category)}, 'client', ${USER_JSON(client)})`;
+
 const SELECT = `
 select t.id, t.title, t.description, t.status, t.budget_minor::text as budget_minor, t.currency, t.deadline, t.remote,
   t.location, t.accepted_application_id, t.created_at, t.updated_at, t.completed_at, t.cancelled_at,
-  json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'description', c.description) as category,
+  ${CATEGORY_JSON('c')} as category,
   ${USER_JSON('u')} as client,
   case when f.id is null then null else ${USER_JSON('f')} end as freelancer,
-  coalesce((select json_agg(json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'category_id', s.category_id) order by s.id)
+  coalesce((select json_agg(${SKILL_JSON('s')} order by s.id)
             from task_skills ts join skill s on s.id = ts.skill_id where ts.task_id = t.id), '[]'::json) as skills,
   (select count(*)::int from task_application a where a.task_id = t.id) as applications_count`;
 
@@ -154,6 +161,32 @@ export function userSummaryFromJson(user: UserJson): S.UserSummary {
     is_freelancer: user.is_freelancer,
     rating: averageRating({ ratingSum: user.rating_sum, reviewsCount: user.reviews_count }),
     reviews_count: user.reviews_count,
+  };
+}
+
+export type TaskSummaryJson = {
+  id: number;
+  title: string;
+  status: TaskStatus;
+  budget_minor: string;
+  currency: S.Currency;
+  deadline: Date | string | null;
+  created_at: Date | string;
+  category: S.Category;
+  client: UserJson;
+};
+
+export function taskSummaryFromJson(task: TaskSummaryJson): S.TaskSummary {
+  return {
+    id: task.id,
+    title: task.title,
+    status: task.status,
+    budget: fromMinor(Number(task.budget_minor)),
+    currency: task.currency,
+    category: task.category,
+    client: userSummaryFromJson(task.client),
+    deadline: isoOrNull(task.deadline),
+    created_at: iso(task.created_at),
   };
 }
 
