@@ -78,7 +78,14 @@ export interface TaskmarketClientOptions extends Omit<ClientOptions, 'baseUrl'> 
   onSessionExpired?: () => void;
 }
 
-export type TaskmarketClient = Client<paths> & { readonly tokenStore: TokenStore };
+/**
+ * The media types the typed calls read. Event streams (`GET /stream/`, a streamed chat reply)
+ * have their own helpers, `subscribe()` and `chatStream()`; leaving them out here keeps `data`
+ * the JSON body's type rather than a union with the stream's text.
+ */
+export type JsonMediaType = 'application/json' | 'application/problem+json';
+
+export type TaskmarketClient = Client<paths, JsonMediaType> & { readonly tokenStore: TokenStore };
 
 /** Operations whose 2xx body carries a fresh `{access, refresh}` pair to keep. */
 const TOKEN_ISSUERS = new Set([
@@ -98,7 +105,7 @@ const REFRESH_PATH = '/auth/token/refresh/';
 export function createClient(options: TaskmarketClientOptions): TaskmarketClient {
   const { tokenStore = memoryTokenStore(), onSessionExpired, ...clientOptions } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const client = createFetchClient<paths>({ ...clientOptions, baseUrl });
+  const client = createFetchClient<paths, JsonMediaType>({ ...clientOptions, baseUrl });
   client.use(sessionMiddleware(baseUrl, tokenStore, onSessionExpired));
   return Object.assign(client, { tokenStore });
 }

@@ -2296,13 +2296,21 @@ export interface paths {
          *     user message and the assistant's reply; `task_draft_ready` says when the conversation
          *     holds enough for `POST /chatbot/sessions/{id}/extract-task/`.
          *
+         *     **Streaming:** with `Accept: text/event-stream` the reply comes as Server-Sent Events while
+         *     the model writes it (`ChatEventStream`); otherwise the JSON answer. Either way the stored
+         *     reply is the whole text. The assistant only talks: it never posts, pays or messages anyone.
+         *
          *     The assistant is an OpenAI-compatible model when one is configured, otherwise a
          *     deterministic offline assistant (see `GET /chatbot/status/`).
          *
          *     **Who may call:** any signed-in user, in their own sessions (another user's session is
          *     `404 not_found`). At most 20 messages a minute (`429`).
          *
-         *     **Errors:** `409 invalid_state` when the session has ended.
+         *     **Limits:** 20 messages a minute and a daily cap per user (`429` with `Retry-After`).
+         *
+         *     **Errors:** `409 invalid_state` when the session has ended. When the model fails, your
+         *     message is kept and the session stays usable: `502 assistant_error` (an error or a refusal),
+         *     `503 assistant_unavailable` with `Retry-After` (busy, or no answer in time).
          */
         post: operations["chatWithAssistant"];
         delete?: never;
@@ -2420,6 +2428,9 @@ export interface paths {
          *     **Who may call:** the session's owner; anyone else gets `404 not_found`.
          *
          *     **Errors:** `422 business_rule_violation` when the session has no user message to work from.
+         *     Counted with the chat's limits (`429`). A model answer that is not a valid draft is asked
+         *     for once more, then the offline rules extract it with a lower `confidence`; a model that
+         *     fails answers `502 assistant_error` or `503 assistant_unavailable`.
          */
         post: operations["extractTaskFromChatSession"];
         delete?: never;
@@ -2961,10 +2972,12 @@ export interface components {
          *     - `payment_provider_error` (502): Stripe refused the call or did not answer; nothing was
          *       changed, retry with the same `Idempotency-Key`.
          *     - `service_unavailable` (503): the database cannot be reached; see `Retry-After`.
+         *     - `assistant_error` (502): the assistant's model failed or refused; your message is kept.
+         *     - `assistant_unavailable` (503): the assistant's model is busy or too slow; see `Retry-After`.
          * @example validation_error
          * @enum {string}
          */
-        ProblemCode: "validation_error" | "not_authenticated" | "token_invalid" | "token_expired" | "invalid_credentials" | "permission_denied" | "not_found" | "method_not_allowed" | "invalid_state" | "already_exists" | "payload_too_large" | "invalid_signature" | "idempotency_key_reused" | "business_rule_violation" | "invalid_token" | "rate_limited" | "internal_error" | "not_implemented" | "payment_provider_error" | "service_unavailable";
+        ProblemCode: "validation_error" | "not_authenticated" | "token_invalid" | "token_expired" | "invalid_credentials" | "permission_denied" | "not_found" | "method_not_allowed" | "invalid_state" | "already_exists" | "payload_too_large" | "invalid_signature" | "idempotency_key_reused" | "business_rule_violation" | "invalid_token" | "rate_limited" | "internal_error" | "not_implemented" | "payment_provider_error" | "service_unavailable" | "assistant_error" | "assistant_unavailable";
         /**
          * Problem
          * @description An RFC 9457 problem document, served as `application/problem+json` for every error.
@@ -4976,6 +4989,46 @@ export interface components {
             task_draft_ready: boolean;
         };
         /**
+         * ChatStreamDelta
+         * @description The next piece of a streamed reply; the pieces joined are the reply's text.
+         */
+        ChatStreamDelta: {
+            /** @example Happy to help */
+            content: string;
+        };
+        /**
+         * ChatStreamEvent
+         * @description One event of a streamed chat reply, its `event:` line and its JSON `data:`: `user_message`
+         *     (the stored user message), `delta` (the next piece of the reply), `done` (the whole answer, as
+         *     the JSON answer would have been), `error` (a problem document; the stream ends there).
+         */
+        ChatStreamEvent: {
+            /** @constant */
+            event: "user_message";
+            data: components["schemas"]["ChatMessage"];
+        } | {
+            /** @constant */
+            event: "delta";
+            data: components["schemas"]["ChatStreamDelta"];
+        } | {
+            /** @constant */
+            event: "done";
+            data: components["schemas"]["ChatResponse"];
+        } | {
+            /** @constant */
+            event: "error";
+            data: components["schemas"]["Problem"];
+        };
+        /**
+         * ChatEventStream
+         * @description The reply of `POST /chatbot/chat/` as Server-Sent Events, sent when the request's `Accept` is
+         *     `text/event-stream`: frames of `event:` and `data:` lines, each one a `ChatStreamEvent`. First
+         *     `user_message`, then `delta`s as the model writes, then `done` with the whole answer (the
+         *     stored reply is its full text), or `error` with a problem document if the model fails after
+         *     the stream began (the user's message is kept, no reply is stored).
+         */
+        ChatEventStream: string;
+        /**
          * ChatSessionSummary
          * @description A session in a list.
          */
@@ -5043,8 +5096,16 @@ export interface components {
              * @example null
              */
             deadline: string | null;
-            /** @example true */
+            /**
+             * @description False when the conversation asked for work on site.
+             * @example true
+             */
             remote: boolean;
+            /**
+             * @description Where on-site work happens, as the conversation named it.
+             * @example null
+             */
+            location: string | null;
             /**
              * @description Task fields the conversation did not settle; ask the user before posting.
              * @example [
@@ -5158,6 +5219,15 @@ export interface components {
                 up: number;
                 /** @example 1 */
                 down: number;
+            };
+            /** @description Tokens the assistant's model used for the caller (chat replies, drafts and suggestions), as the model reported them. */
+            tokens: {
+                /** @example 5120 */
+                prompt: number;
+                /** @example 1480 */
+                completion: number;
+                /** @example 6600 */
+                total: number;
             };
         };
         /**
@@ -5610,6 +5680,47 @@ export interface components {
             };
             content?: never;
         };
+        /** @description The assistant's model failed: it answered with an error, refused, or gave nothing usable. Your message is kept in the session and the session stays usable; send the next message or try again. */
+        AssistantError: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://taskmarket.example/problems/assistant_error",
+                 *       "title": "The assistant failed.",
+                 *       "status": 502,
+                 *       "detail": "The assistant's model answered with an error (500). Your message was kept; try again.",
+                 *       "code": "assistant_error",
+                 *       "instance": "/api/chatbot/chat/"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The assistant's model is busy or did not answer in time, or the database cannot be reached. Your message (if the database took it) is kept; retry after the number of seconds in `Retry-After`. */
+        AssistantUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://taskmarket.example/problems/assistant_unavailable",
+                 *       "title": "The assistant is unavailable.",
+                 *       "status": 503,
+                 *       "detail": "The assistant's model is busy. Your message was kept; try again in 20 seconds.",
+                 *       "code": "assistant_unavailable",
+                 *       "instance": "/api/chatbot/chat/"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description Page number, starting at 1. A page past the last one answers `404`. */
@@ -5763,6 +5874,9 @@ export type ChatRequest = components['schemas']['ChatRequest'];
 export type ChatMessage = components['schemas']['ChatMessage'];
 export type ChatSessionStatus = components['schemas']['ChatSessionStatus'];
 export type ChatResponse = components['schemas']['ChatResponse'];
+export type ChatStreamDelta = components['schemas']['ChatStreamDelta'];
+export type ChatStreamEvent = components['schemas']['ChatStreamEvent'];
+export type ChatEventStream = components['schemas']['ChatEventStream'];
 export type ChatSessionSummary = components['schemas']['ChatSessionSummary'];
 export type PaginatedChatSessionSummaryList = components['schemas']['PaginatedChatSessionSummaryList'];
 export type TaskDraft = components['schemas']['TaskDraft'];
@@ -5797,6 +5911,8 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ResponseNotModified = components['responses']['NotModified'];
+export type ResponseAssistantError = components['responses']['AssistantError'];
+export type ResponseAssistantUnavailable = components['responses']['AssistantUnavailable'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterUsername = components['parameters']['Username'];
@@ -11419,6 +11535,20 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ChatResponse"];
+                    /**
+                     * @example event: user_message
+                     *     data: {"id":201,"session_id":17,"role":"user","content":"I need someone to connect our CRM to Stripe","rating":null,"created_at":"2026-02-12T10:00:00Z"}
+                     *
+                     *     event: delta
+                     *     data: {"content":"Happy to help you write this up. "}
+                     *
+                     *     event: delta
+                     *     data: {"content":"Which CRM do you use?"}
+                     *
+                     *     event: done
+                     *     data: {"session_id":17,"user_message":{"id":201,"session_id":17,"role":"user","content":"I need someone to connect our CRM to Stripe","rating":null,"created_at":"2026-02-12T10:00:00Z"},"reply":{"id":202,"session_id":17,"role":"assistant","content":"Happy to help you write this up. Which CRM do you use?","rating":null,"created_at":"2026-02-12T10:00:03Z"},"session_status":"active","task_draft_ready":false}
+                     */
+                    "text/event-stream": components["schemas"]["ChatEventStream"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11427,7 +11557,8 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
+            502: components["responses"]["AssistantError"];
+            503: components["responses"]["AssistantUnavailable"];
         };
     };
     listChatSessions: {
@@ -11648,6 +11779,7 @@ export interface operations {
                      *       "currency": "usd",
                      *       "deadline": null,
                      *       "remote": true,
+                     *       "location": null,
                      *       "missing_fields": [
                      *         "deadline"
                      *       ],
@@ -11661,7 +11793,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
-            503: components["responses"]["ServiceUnavailable"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["AssistantError"];
+            503: components["responses"]["AssistantUnavailable"];
         };
     };
     suggestCategory: {
@@ -11721,7 +11855,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
+            502: components["responses"]["AssistantError"];
+            503: components["responses"]["AssistantUnavailable"];
         };
     };
     rateChatMessage: {
@@ -11837,6 +11972,11 @@ export interface operations {
                      *       "ratings": {
                      *         "up": 4,
                      *         "down": 1
+                     *       },
+                     *       "tokens": {
+                     *         "prompt": 5120,
+                     *         "completion": 1480,
+                     *         "total": 6600
                      *       }
                      *     }
                      */

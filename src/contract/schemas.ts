@@ -70,8 +70,8 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const ChatMessage = z.object({ "id": z.int(), "session_id": z.int(), "role": z.enum(["user","assistant"]), "content": z.string(), "rating": z.enum(["up","down"]).nullable(), "created_at": z.iso.datetime({ offset: true }) }).openapi("ChatMessage");
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const ChatRequest = z.strictObject({ "message": z.string().min(1).max(4000), "session_id": z.int().gte(1).lte(2147483647).nullable().optional() }).openapi("ChatRequest");
-export type ChatRequest = z.infer<typeof ChatRequest>;
+export const ChatStreamDelta = z.object({ "content": z.string() }).openapi("ChatStreamDelta");
+export type ChatStreamDelta = z.infer<typeof ChatStreamDelta>;
 
 export const ChatSessionStatus = z.enum(["active","ended"]).openapi("ChatSessionStatus");
 export type ChatSessionStatus = z.infer<typeof ChatSessionStatus>;
@@ -79,7 +79,22 @@ export type ChatSessionStatus = z.infer<typeof ChatSessionStatus>;
 export const ChatResponse = z.object({ "session_id": z.int(), "user_message": ChatMessage, "reply": ChatMessage, "session_status": ChatSessionStatus, "task_draft_ready": z.boolean() }).openapi("ChatResponse");
 export type ChatResponse = z.infer<typeof ChatResponse>;
 
-export const TaskDraft = z.object({ "title": z.string(), "description": z.string(), "category": Category.nullable(), "skills": z.array(Skill), "budget": Money.nullable(), "currency": Currency, "deadline": z.iso.datetime({ offset: true }).nullable(), "remote": z.boolean(), "missing_fields": z.array(z.enum(["title","description","category","skills","budget","deadline","location"])), "confidence": z.number().gte(0).lte(1) }).openapi("TaskDraft");
+export const ProblemCode = z.enum(["validation_error","not_authenticated","token_invalid","token_expired","invalid_credentials","permission_denied","not_found","method_not_allowed","invalid_state","already_exists","payload_too_large","invalid_signature","idempotency_key_reused","business_rule_violation","invalid_token","rate_limited","internal_error","not_implemented","payment_provider_error","service_unavailable","assistant_error","assistant_unavailable"]).openapi("ProblemCode");
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const Problem = z.object({ "type": z.string(), "title": z.string(), "status": z.int().gte(400).lte(599), "detail": z.string().optional(), "instance": z.string().optional(), "code": ProblemCode, "errors": z.record(z.string(), z.unknown()).optional(), "request_id": z.string().optional() }).openapi("Problem");
+export type Problem = z.infer<typeof Problem>;
+
+export const ChatStreamEvent = z.union([z.object({ "event": z.literal("user_message"), "data": ChatMessage }), z.object({ "event": z.literal("delta"), "data": ChatStreamDelta }), z.object({ "event": z.literal("done"), "data": ChatResponse }), z.object({ "event": z.literal("error"), "data": Problem })]).openapi("ChatStreamEvent");
+export type ChatStreamEvent = z.infer<typeof ChatStreamEvent>;
+
+export const ChatEventStream = z.string().openapi("ChatEventStream");
+export type ChatEventStream = z.infer<typeof ChatEventStream>;
+
+export const ChatRequest = z.strictObject({ "message": z.string().min(1).max(4000), "session_id": z.int().gte(1).lte(2147483647).nullable().optional() }).openapi("ChatRequest");
+export type ChatRequest = z.infer<typeof ChatRequest>;
+
+export const TaskDraft = z.object({ "title": z.string(), "description": z.string(), "category": Category.nullable(), "skills": z.array(Skill), "budget": Money.nullable(), "currency": Currency, "deadline": z.iso.datetime({ offset: true }).nullable(), "remote": z.boolean(), "location": z.string().max(120).nullable(), "missing_fields": z.array(z.enum(["title","description","category","skills","budget","deadline","location"])), "confidence": z.number().gte(0).lte(1) }).openapi("TaskDraft");
 export type TaskDraft = z.infer<typeof TaskDraft>;
 
 export const ChatSession = z.object({ "id": z.int(), "title": z.string(), "status": ChatSessionStatus, "messages": z.array(ChatMessage), "task_draft": TaskDraft.nullable(), "created_at": z.iso.datetime({ offset: true }), "ended_at": z.iso.datetime({ offset: true }).nullable() }).openapi("ChatSession");
@@ -88,7 +103,7 @@ export type ChatSession = z.infer<typeof ChatSession>;
 export const ChatSessionSummary = z.object({ "id": z.int(), "title": z.string(), "status": ChatSessionStatus, "messages_count": z.int().gte(0), "last_message_at": z.iso.datetime({ offset: true }).nullable(), "created_at": z.iso.datetime({ offset: true }) }).openapi("ChatSessionSummary");
 export type ChatSessionSummary = z.infer<typeof ChatSessionSummary>;
 
-export const ChatbotStatistics = z.object({ "total_sessions": z.int().gte(0), "active_sessions": z.int().gte(0), "total_messages": z.int().gte(0), "tasks_extracted": z.int().gte(0), "ratings": z.object({ "up": z.int().gte(0), "down": z.int().gte(0) }) }).openapi("ChatbotStatistics");
+export const ChatbotStatistics = z.object({ "total_sessions": z.int().gte(0), "active_sessions": z.int().gte(0), "total_messages": z.int().gte(0), "tasks_extracted": z.int().gte(0), "ratings": z.object({ "up": z.int().gte(0), "down": z.int().gte(0) }), "tokens": z.object({ "prompt": z.int().gte(0), "completion": z.int().gte(0), "total": z.int().gte(0) }) }).openapi("ChatbotStatistics");
 export type ChatbotStatistics = z.infer<typeof ChatbotStatistics>;
 
 export const ChatbotStatus = z.object({ "available": z.boolean(), "provider": z.enum(["openai","offline"]), "model": z.string().nullable(), "features": z.array(z.enum(["chat","extract_task","suggest_category"])) }).openapi("ChatbotStatus");
@@ -303,12 +318,6 @@ export type PaymentMethodList = z.infer<typeof PaymentMethodList>;
 
 export const PortfolioItemRequest = z.strictObject({ "title": z.string().min(3).max(120), "description": z.string().max(5000), "url": WebUrl.nullable().optional(), "image_url": WebUrl.nullable().optional(), "skills": z.array(z.int().gte(1).lte(2147483647)).max(10).refine(uniqueItems, { message: "Items must be unique." }).optional(), "completed_on": z.iso.date().nullable().optional() }).openapi("PortfolioItemRequest");
 export type PortfolioItemRequest = z.infer<typeof PortfolioItemRequest>;
-
-export const ProblemCode = z.enum(["validation_error","not_authenticated","token_invalid","token_expired","invalid_credentials","permission_denied","not_found","method_not_allowed","invalid_state","already_exists","payload_too_large","invalid_signature","idempotency_key_reused","business_rule_violation","invalid_token","rate_limited","internal_error","not_implemented","payment_provider_error","service_unavailable"]).openapi("ProblemCode");
-export type ProblemCode = z.infer<typeof ProblemCode>;
-
-export const Problem = z.object({ "type": z.string(), "title": z.string(), "status": z.int().gte(400).lte(599), "detail": z.string().optional(), "instance": z.string().optional(), "code": ProblemCode, "errors": z.record(z.string(), z.unknown()).optional(), "request_id": z.string().optional() }).openapi("Problem");
-export type Problem = z.infer<typeof Problem>;
 
 export const RateChatMessageRequest = z.strictObject({ "rating": z.enum(["up","down"]), "comment": z.string().max(1000).optional() }).openapi("RateChatMessageRequest");
 export type RateChatMessageRequest = z.infer<typeof RateChatMessageRequest>;

@@ -28,6 +28,8 @@ const TITLES: Record<ProblemCode, string> = {
   not_implemented: 'Not implemented yet.',
   payment_provider_error: 'The payment provider failed.',
   service_unavailable: 'The service is unavailable.',
+  assistant_error: 'The assistant failed.',
+  assistant_unavailable: 'The assistant is unavailable.',
 };
 
 export class ProblemError extends Error {
@@ -96,6 +98,11 @@ export const problems = {
   paymentProvider: (detail: string) => new ProblemError(502, 'payment_provider_error', `${detail} Nothing was changed; retry with the same Idempotency-Key.`),
   databaseUnavailable: (retryAfterSeconds = 5) =>
     new ProblemError(503, 'service_unavailable', `The database cannot be reached right now. Try again in ${retryAfterSeconds} seconds.`, {
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    }),
+  assistantError: (detail: string) => new ProblemError(502, 'assistant_error', `${detail} Your message was kept; try again.`),
+  assistantUnavailable: (retryAfterSeconds: number, detail: string) =>
+    new ProblemError(503, 'assistant_unavailable', `${detail} Your message was kept; try again in ${retryAfterSeconds} seconds.`, {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     }),
 };
