@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { authEntities } from '../auth/auth.entities.ts';
 import { catalogEntities } from '../catalog/catalog.entities.ts';
+import { chatbotEntities } from '../chatbot/chatbot.entities.ts';
 import { eventsEntities } from '../events/events.entities.ts';
 import { rateLimitEntities } from '../lib/rate-limit.entities.ts';
 import { messagingEntities } from '../messaging/messaging.entities.ts';
@@ -16,7 +17,7 @@ import { recommendationsEntities } from '../recommendations/recommendations.enti
 import { tasksEntities } from '../tasks/tasks.entities.ts';
 import { migrationsList } from './migrations/index.ts';
 
-export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities, ...rateLimitEntities, ...paymentsEntities, ...messagingEntities, ...notificationsEntities];
+export const entities = [...catalogEntities, ...authEntities, ...recommendationsEntities, ...tasksEntities, ...eventsEntities, ...rateLimitEntities, ...paymentsEntities, ...messagingEntities, ...notificationsEntities, ...chatbotEntities];
 
 export function ormConfig(clientUrl: string, poolMax = 10) {
   return defineConfig({

@@ -1,0 +1,74 @@
+/**
+ * How the offline assistant recognises the catalogue in free text: each skill by its name, its
+ * slug and the usual short forms of both; each category by the words of its name and
+ * description, plus a few everyday words people use for that kind of work.
+ */
+export type CatalogueCategory = { id: number; slug: string; name: string; description: string };
+export type CatalogueSkill = { id: number; slug: string; name: string; category_id: number | null };
+export type Catalogue = { categories: CatalogueCategory[]; skills: CatalogueSkill[] };
+
+/** Everyday words for the curated categories; a category not listed here has its own words only. */
+const EVERYDAY_WORDS: Record<string, string[]> = {
+  design: ['logo', 'brand', 'poster', 'flyer', 'mockup', 'banner', 'icon', 'visual', 'graphic', 'packaging', 'wireframe'],
+  writing: ['article', 'blog', 'copy', 'translate', 'proofread', 'edit', 'ebook', 'writer', 'manual', 'documentation'],
+  'web-development': ['website', 'site', 'web', 'backend', 'frontend', 'crm', 'stripe', 'plugin', 'ecommerce', 'checkout', 'server', 'database'],
+  'mobile-development': ['app', 'iphone', 'ipad', 'mobile', 'smartphone'],
+  'data-science': ['data', 'dashboard', 'analysis', 'analyse', 'analyze', 'statistics', 'forecast', 'spreadsheet', 'report', 'prediction', 'dataset', 'scrape'],
+  marketing: ['campaign', 'ads', 'leads', 'newsletter', 'instagram', 'facebook', 'tiktok', 'linkedin', 'audience', 'followers', 'promotion', 'traffic'],
+};
+
+const STOPWORDS = new Set(['and', 'the', 'for', 'with', 'from', 'into', 'our', 'your', 'their', 'other', 'that', 'this', 'apps']);
+
+/** A light stemmer: enough for "logos" to meet "logo", "translation" to meet "translate". */
+export function stem(word: string): string {
+  const lower = word.toLowerCase();
+  const rules: [string, string][] = [['isation', 'is'], ['ization', 'iz'], ['ation', 'at'], ['ions', ''], ['ion', ''], ['ing', ''], ['ers', ''], ['er', ''], ['es', ''], ['ed', ''], ['s', ''], ['e', '']];
+  for (const [suffix, replacement] of rules) {
+    if (lower.endsWith(suffix) && lower.length - suffix.length + replacement.length >= 3) return lower.slice(0, -suffix.length) + replacement;
+  }
+  return lower;
+}
+
+/** The words of a text, as stems. */
+export function stems(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+}
+
+export type SkillTerm = { skill: CatalogueSkill; pattern: RegExp; length: number };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Ways of writing a skill: its name, its slug spelled out, the name without ".js", "&" parts, a singular. */
+function skillAliases(skill: CatalogueSkill): string[] {
+  const name = skill.name.toLowerCase();
+  const aliases = new Set([name, skill.slug.replace(/-/g, ' '), skill.slug]);
+  if (name.endsWith('.js')) aliases.add(name.slice(0, -3)).add(name.replace('.', ''));
+  if (name.includes(' & ')) for (const part of name.split(' & ')) aliases.add(part);
+  if (name.endsWith('s') && name.length > 4) aliases.add(name.slice(0, -1));
+  if (name.startsWith('adobe ')) aliases.add(name.slice(6));
+  if (name === 'machine learning') aliases.add('ml');
+  if (name === 'social media marketing') aliases.add('social media');
+  return [...aliases].filter((alias) => alias.length >= 2);
+}
+
+/** One pattern per skill, longest first, so that "React Native" is found before "React". */
+export function skillTerms(catalogue: Catalogue): SkillTerm[] {
+  return catalogue.skills
+    .map((skill) => {
+      const aliases = skillAliases(skill).sort((a, b) => b.length - a.length);
+      // Word edges that also hold around "node.js", "html & css" and "c++"-like names.
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escape).join('|')})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'giu');
+      return { skill, pattern, length: Math.max(...aliases.map((alias) => alias.length)) };
+    })
+    .sort((a, b) => b.length - a.length);
+}
+
+/** For each category, the stems that point to it (its name and description words, and everyday words). */
+export function categoryStems(catalogue: Catalogue): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  for (const category of catalogue.categories) {
+    const words = [category.name, category.description, ...(EVERYDAY_WORDS[category.slug] ?? [])].join(' ');
+    result.set(category.slug, new Set(stems(words).filter((word) => word.length >= 3 && !STOPWORDS.has(word))));
+  }
+  return result;
+}
