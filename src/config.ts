@@ -58,6 +58,15 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
   METRICS_TOKEN: z.string().min(16).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  OPENAI_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  CHATBOT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  CHATBOT_MESSAGES_PER_DAY: z.coerce.number().int().positive().default(200),
+  CHATBOT_HISTORY_TOKENS: z.coerce.number().int().min(500).max(200_000).default(3000),
 });
 
 /** The names of every variable the service reads (documented in .env.example and README). */

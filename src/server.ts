@@ -25,6 +25,7 @@ import { startQueue } from './jobs/queue.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
 import { connectStripe } from './payments/stripe-connection.ts';
+import { connectAssistantModel } from './chatbot/assistant-model.ts';
 
 let config: Config;
 try {
@@ -57,10 +58,18 @@ const stripe = await connectStripe(config, logger).catch(async (error: Error) =>
   await database.close();
   process.exit(1);
 });
+const assistant = await connectAssistantModel(config, logger).catch(async (error: Error) => {
+  // A port the offline assistant cannot have: one line naming it and the way out.
+  console.error(error.message);
+  await stripe.close();
+  await queue.stop();
+  await database.close();
+  process.exit(1);
+});
 if (config.SEED_DEMO) await seedDemoIfEmpty(database.orm, logger);
 
 const now = () => new Date();
-const { app, auth, payments, live } = createApp({ config, orm: database.orm, queue, logger, now, stripe, isDraining: () => draining });
+const { app, auth, payments, live } = createApp({ config, orm: database.orm, queue, logger, now, stripe, assistant, isDraining: () => draining });
 const mailer = createMailer(config, logger);
 const workers = await startWorkers({ queue, orm: database.orm, auth, payments, config, now, mailer, logger });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
@@ -82,6 +91,7 @@ async function stop(exitCode: number) {
   await queue.stop();
   mailer.close();
   await stripe.close();
+  await assistant.close();
   await database.close();
   process.exit(exitCode);
 }

@@ -18,6 +18,9 @@ import { createAuthService } from '../auth/auth.service.ts';
 import { createGoogleVerifier, type GoogleVerifier } from '../auth/google.ts';
 import { createPortfolioService } from '../auth/portfolio.service.ts';
 import { createTokenSigner } from '../auth/tokens.ts';
+import type { AssistantModel } from '../chatbot/assistant-model.ts';
+import { registerChatbotRoutes } from '../chatbot/chatbot.routes.ts';
+import { createChatbotService, forgetAssistantHistory } from '../chatbot/chatbot.service.ts';
 import { routes } from '../contract/routes.ts';
 import { registerMessagingRoutes } from '../messaging/messaging.routes.ts';
 import { createMessagingService } from '../messaging/messaging.service.ts';
@@ -48,6 +51,8 @@ const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json',
 export type AppOptions = AppDeps & {
   /** The Stripe client (real or the local emulator) and the secret its webhooks are signed with. */
   stripe: { client: Stripe; webhookSecret: string };
+  /** The assistant's model (an OpenAI-compatible API, or the offline assistant's local server). */
+  assistant: AssistantModel;
   /** Replaces Google's key set (tests use a local one). */
   verifyGoogleToken?: GoogleVerifier;
   /** True once the server is shutting down: not ready, and every answer closes its connection. */
@@ -96,7 +101,7 @@ export function createApp(options: AppOptions) {
     publicAppUrl: config.PUBLIC_APP_URL,
     passwordFailures,
     allowHttpUrls,
-    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount, forgetRecommendationProfile],
+    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount, forgetRecommendationProfile, forgetAssistantHistory],
   });
   // Onboarding changes roles under the profile's rules, which auth keeps.
   const profiles = createProfileService(now, { checkRoleChange: auth.checkRoleChange });
@@ -168,6 +173,19 @@ export function createApp(options: AppOptions) {
   const live = createLiveHub({ orm, logger, now });
   registerStreamRoutes(api, { live, now, heartbeatSeconds: config.STREAM_HEARTBEAT_SECONDS });
   registerMessagingRoutes(api, createMessagingService({ now, sendLimit: limit('messages', config.RATE_LIMIT_MESSAGES_PER_MINUTE, 60, 'You are sending messages too fast. Try again in {seconds} seconds.') }));
+  registerChatbotRoutes(
+    api,
+    createChatbotService({
+      now,
+      model: options.assistant,
+      logger,
+      limits: [
+        limit('assistant-minute', config.CHATBOT_MESSAGES_PER_MINUTE, 60, 'You are writing to the assistant too fast. Try again in {seconds} seconds.'),
+        limit('assistant-day', config.CHATBOT_MESSAGES_PER_DAY, 24 * 60 * 60, "You have reached today's limit of messages to the assistant. Try again in {seconds} seconds."),
+      ],
+      historyTokens: config.CHATBOT_HISTORY_TOKENS,
+    }),
+  );
   // The rest of the contract answers 501 from its real route (authentication and validation
   // included), so that the served operations are always the spec's.
   const served = servedOperationIds(api);

@@ -12,7 +12,7 @@ import { createLogger } from '../../src/logger.ts';
 import { contractViolations } from '../support/contract-validator.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
-import { BASE_URL, UNUSED_STRIPE } from '../support/test-app.ts';
+import { BASE_URL, UNUSED_STRIPE, UNUSED_ASSISTANT } from '../support/test-app.ts';
 import { startQueue, type JobQueue } from '../../src/jobs/queue.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   queue = await startQueue({ connectionString: url.toString(), logger, retention: config });
-  ({ app } = createApp({ config, orm, queue, logger, now: () => new Date(), stripe: UNUSED_STRIPE }));
+  ({ app } = createApp({ config, orm, queue, logger, now: () => new Date(), stripe: UNUSED_STRIPE, assistant: UNUSED_ASSISTANT }));
 });
 afterAll(async () => {
   await queue?.stop();

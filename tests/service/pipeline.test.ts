@@ -11,7 +11,7 @@ import { createApp } from '../../src/app/create-app.ts';
 import { exampleRequest } from '../support/example-request.ts';
 import { caller, loginAs } from '../support/http.ts';
 import { loadBundledSpec, resolveRef, specOperations, type ParameterObject } from '../support/spec.ts';
-import { BASE_URL, startTestApp, type TestApp, UNUSED_STRIPE } from '../support/test-app.ts';
+import { BASE_URL, startTestApp, type TestApp, UNUSED_STRIPE, UNUSED_ASSISTANT } from '../support/test-app.ts';
 
 const spec = loadBundledSpec();
 let t: TestApp;
@@ -47,7 +47,7 @@ function operationSignatures(document: { paths: Record<string, Record<string, un
 
 describe('the served contract', () => {
   it('has the same operations and parameters as the spec, with the spec schema names', () => {
-    const { api } = createApp({ config: t.config, orm: t.orm, queue: undefined as never, logger: undefined as never, now: () => new Date(), stripe: UNUSED_STRIPE });
+    const { api } = createApp({ config: t.config, orm: t.orm, queue: undefined as never, logger: undefined as never, now: () => new Date(), stripe: UNUSED_STRIPE, assistant: UNUSED_ASSISTANT });
     const served = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'served', version: '1' } });
     const servedSignatures = operationSignatures(served as never, (p) => p);
     const specSignatures = operationSignatures(spec as never, (p) => resolveRef(spec, p));

@@ -85,12 +85,29 @@ export async function contractViolations(method: string, apiPath: string, respon
   const content = resolved.content;
   const text = await response.clone().text();
   if (!content) return text === '' ? violations : [...violations, `${where}: the contract declares no body, got ${text.slice(0, 200)}`];
-  const [mediaType, media] = Object.entries(content)[0]!;
   const actualType = response.headers.get('content-type') ?? '';
-  if (!actualType.startsWith(mediaType)) return [...violations, `${where}: content type ${actualType}, the contract says ${mediaType}`];
-  const ref = media.schema?.$ref;
+  const declaredType = Object.keys(content).find((mediaType) => actualType.startsWith(mediaType));
+  if (!declaredType) return [...violations, `${where}: content type ${actualType}, the contract says ${Object.keys(content).join(' or ')}`];
+  const ref = content[declaredType]!.schema?.$ref;
   if (!ref) return violations;
+  if (declaredType === 'text/event-stream') return [...violations, ...eventStreamViolations(text, ref, where)];
   const validate = validatorFor(ref);
   if (validate(JSON.parse(text))) return violations;
   return [...violations, ...validate.errors!.map((error) => `${where}: ${error.instancePath || '/'} ${error.message} (${ref})`)];
+}
+
+/** Each frame of a finished event stream, `{event, data}`, against the stream schema's `contentSchema`. */
+function eventStreamViolations(text: string, ref: string, where: string): string[] {
+  const frameRef = (resolveRef(spec, { $ref: ref }) as { contentSchema?: { $ref?: string } }).contentSchema?.$ref;
+  if (!frameRef) return [];
+  const validate = validatorFor(frameRef);
+  const violations: string[] = [];
+  for (const block of text.split(/\n\n+/)) {
+    const lines = block.split('\n').filter((line) => line && !line.startsWith(':'));
+    if (!lines.length) continue;
+    const field = (name: string) => lines.filter((line) => line.startsWith(`${name}:`)).map((line) => line.slice(name.length + 1).replace(/^ /, ''));
+    const frame = { event: field('event')[0], data: JSON.parse(field('data').join('\n')) as unknown };
+    if (!validate(frame)) violations.push(...validate.errors!.map((error) => `${where}: event ${frame.event}: ${error.instancePath || '/'} ${error.message} (${frameRef})`));
+  }
+  return violations;
 }

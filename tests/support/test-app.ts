@@ -20,6 +20,8 @@ import { startQueue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { connectStripe } from '../../src/payments/stripe-connection.ts';
+import { connectAssistantModel, type AssistantModel } from '../../src/chatbot/assistant-model.ts';
+import { startFakeModel } from './fake-model.ts';
 import { startStripeEmulator } from '../../src/payments/stripe-emulator.ts';
 import { contractViolations } from './contract-validator.ts';
 import { createTestDatabase } from './database.ts';
@@ -31,6 +33,10 @@ export const BASE_URL = 'http://taskmarket.test/api';
 
 /** For an app whose test never reaches Payments: a Stripe client pointed nowhere. */
 export const UNUSED_STRIPE = { client: new Stripe('sk_test_unused', { host: '127.0.0.1', port: 9, protocol: 'http' }), webhookSecret: 'whsec_unused' };
+
+/** For an app whose test never reaches the Chatbot: a model that is never called. */
+const unused = () => Promise.reject(new Error('this test app has no assistant model'));
+export const UNUSED_ASSISTANT: AssistantModel = { provider: 'offline', model: 'unused', reply: unused, streamReply: unused, structured: unused, close: async () => {} };
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -44,6 +50,8 @@ export async function startTestApp(
     proxyStripe?: boolean;
     /** How long the emulator's payouts stay pending (default 50 ms). */
     payoutDelayMs?: number;
+    /** The assistant talks to a fake OpenAI-compatible server (`fakeModel`) instead of the offline assistant. */
+    fakeModel?: boolean;
     /** Recipients the SMTP server refuses, and how. */
     refuseMail?: (recipient: string) => SmtpRefusal | undefined;
   } = {},
@@ -57,6 +65,7 @@ export async function startTestApp(
   // Stripe is the local emulator, reached as the real one is (a key and an API base).
   const stripeEmulator = await startStripeEmulator({ port: 0, payoutDelayMs: options.payoutDelayMs ?? 50 });
   const stripeProxy = options.proxyStripe ? await startTcpProxy(stripeEmulator.clientOptions) : undefined;
+  const fakeModel = options.fakeModel ? await startFakeModel() : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -74,6 +83,7 @@ export async function startTestApp(
     STRIPE_SECRET_KEY: 'sk_test_taskmarket',
     STRIPE_WEBHOOK_SECRET: 'whsec_taskmarket_test',
     STRIPE_API_BASE: stripeProxy ? `http://127.0.0.1:${stripeProxy.port}` : stripeEmulator.url,
+    ...(fakeModel ? { OPENAI_API_KEY: 'sk-test-fake', OPENAI_BASE_URL: fakeModel.baseURL, OPENAI_MODEL: fakeModel.model, OPENAI_MAX_RETRIES: '0', OPENAI_TIMEOUT_MS: '1000' } : {}),
     ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
@@ -83,7 +93,8 @@ export async function startTestApp(
   const queue = await startQueue({ connectionString: database.url, logger, pollingIntervalSeconds: 0.5, retention: config });
 
   const stripe = await connectStripe(config, logger);
-  const { app, auth, payments, live } = createApp({ config, orm, queue, logger, now, stripe });
+  const assistant = await connectAssistantModel(config, logger);
+  const { app, auth, payments, live } = createApp({ config, orm, queue, logger, now, stripe, assistant });
   // `workers: false` leaves queued jobs alone, to look at what a request queued.
   const mailer = createMailer(config, logger);
   const workers = options.workers === false ? undefined : await startWorkers({ queue, orm, auth, payments, config, now, mailer, logger });
@@ -124,6 +135,8 @@ export async function startTestApp(
     stripe,
     stripeEmulator,
     stripeProxy,
+    fakeModel,
+    assistant,
     payments,
     live,
     async close() {
@@ -133,6 +146,8 @@ export async function startTestApp(
       await workers?.stop();
       await stripeProxy?.close();
       await stripeEmulator.stop();
+      await assistant.close();
+      await fakeModel?.stop();
       await queue.stop();
       mailer.close();
       await orm.close();
