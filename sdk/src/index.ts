@@ -10,6 +10,7 @@ import type { components, paths } from './schema.js';
 
 export type * from './schema.js';
 export { publicOperations };
+export { chatStream, type ChatStreamEvent, type ChatStreamResult } from './chat-stream.js';
 export { subscribe, StreamRefused, type StreamEvent, type StreamEventData, type SubscribeOptions } from './subscribe.js';
 
 /** The RFC 9457 problem document every error response carries. */

@@ -6,6 +6,7 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from './schema.js';
+import { readFrames } from './sse.js';
 
 type Schemas = components['schemas'];
 
@@ -52,40 +53,6 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     }, { once: true });
   });
 
-/** Reads SSE frames from a body and hands each complete one to `onFrame`. */
-async function readFrames(
-  body: ReadableStream<Uint8Array>,
-  signal: AbortSignal | undefined,
-  onFrame: (frame: { id?: string; event?: string; data: string }) => void,
-): Promise<void> {
-  const reader = body.getReader();
-  // Not every fetch ends the body when its request is aborted: end the reading here.
-  signal?.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const frame: { id?: string; event?: string; data: string[] } = { data: [] };
-      for (const line of block.split('\n')) {
-        if (!line || line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'data') frame.data.push(value);
-        else if (field === 'id') frame.id = value;
-        else if (field === 'event') frame.event = value;
-      }
-      if (frame.data.length) onFrame({ id: frame.id, event: frame.event, data: frame.data.join('\n') });
-    }
-  }
-}
-
 /**
  * Calls `onEvent` for each live event until `options.signal` aborts; resolves then. Rejects with
  * `StreamRefused` when the stream is refused for good (the session expired).
@@ -104,11 +71,11 @@ export async function subscribe(client: Client<paths>, onEvent: (event: StreamEv
       });
       if (response.status === 401 || response.status === 403) throw new StreamRefused(response.status);
       if (!response.ok || !response.body) throw new Error(`The event stream answered ${response.status}.`);
-      await readFrames(response.body, signal, (frame) => {
+      for await (const frame of readFrames(response.body, signal)) {
         delay = minDelayMs;
         if (frame.id) lastEventId = frame.id;
         onEvent({ id: frame.id ?? '', event: frame.event, data: JSON.parse(frame.data) } as StreamEvent);
-      });
+      }
       // The server ended the stream (a restart, a drain): reconnect shortly, from where it was.
     } catch (error) {
       if (signal?.aborted) return;

@@ -17,6 +17,9 @@ const EVERYDAY_WORDS: Record<string, string[]> = {
   marketing: ['campaign', 'ads', 'leads', 'newsletter', 'instagram', 'facebook', 'tiktok', 'linkedin', 'audience', 'followers', 'promotion', 'traffic'],
 };
 
+/** Everyday words a short form of a skill's name must not be taken for. */
+const COMMON_WORDS = new Set(['next', 'express', 'ember']);
+
 const STOPWORDS = new Set(['and', 'the', 'for', 'with', 'from', 'into', 'our', 'your', 'their', 'other', 'that', 'this', 'apps']);
 
 /** A light stemmer: enough for "logos" to meet "logo", "translation" to meet "translate". */
@@ -42,7 +45,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function skillAliases(skill: CatalogueSkill): string[] {
   const name = skill.name.toLowerCase();
   const aliases = new Set([name, skill.slug.replace(/-/g, ' '), skill.slug]);
-  if (name.endsWith('.js')) aliases.add(name.slice(0, -3)).add(name.replace('.', ''));
+  // "Vue" for Vue.js, but not "next" for Next.js: "by next week" is not a skill.
+  if (name.endsWith('.js')) aliases.add(name.replace('.', ''));
+  if (name.endsWith('.js') && !COMMON_WORDS.has(name.slice(0, -3))) aliases.add(name.slice(0, -3));
   if (name.includes(' & ')) for (const part of name.split(' & ')) aliases.add(part);
   if (name.endsWith('s') && name.length > 4) aliases.add(name.slice(0, -1));
   if (name.startsWith('adobe ')) aliases.add(name.slice(6));

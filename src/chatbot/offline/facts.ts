@@ -164,6 +164,9 @@ const LEAD_IN =
 export function titleFrom(message: string): string | null {
   const firstSentence = message.replace(GREETING, '').split(/(?<=[.!?])\s|\n/)[0] ?? '';
   let title = firstSentence.replace(LEAD_IN, '').replace(/[\s.!?,:;]+$/, '').trim();
+  // "Figma design for our landing page, budget $400, by next week": the rest is not the title.
+  const clause = /^(.+?)\s*(?:[,;(]|\s[-–—]\s)/.exec(title);
+  if (clause && clause[1]!.split(/\s+/).length >= 3) title = clause[1]!;
   if (title.length > 80) title = `${title.slice(0, 80).replace(/\s+\S*$/, '')}`;
   title = title.charAt(0).toUpperCase() + title.slice(1);
   return title.length >= 5 ? title : null;
