@@ -9,7 +9,7 @@ export type Catalogue = { categories: CatalogueCategory[]; skills: CatalogueSkil
 
 /** Everyday words for the curated categories; a category not listed here has its own words only. */
 const EVERYDAY_WORDS: Record<string, string[]> = {
-  design: ['logo', 'brand', 'poster', 'flyer', 'mockup', 'banner', 'icon', 'visual', 'graphic', 'packaging', 'wireframe'],
+  design: ['logo', 'brand', 'poster', 'flyer', 'mockup', 'banner', 'icon', 'visual', 'graphic', 'packaging', 'wireframe', 'print', 'menu', 'layout'],
   writing: ['article', 'blog', 'copy', 'translate', 'proofread', 'edit', 'ebook', 'writer', 'manual', 'documentation'],
   'web-development': ['website', 'site', 'web', 'backend', 'frontend', 'crm', 'stripe', 'plugin', 'ecommerce', 'checkout', 'server', 'database'],
   'mobile-development': ['app', 'iphone', 'ipad', 'mobile', 'smartphone'],
@@ -56,13 +56,25 @@ function skillAliases(skill: CatalogueSkill): string[] {
   return [...aliases].filter((alias) => alias.length >= 2);
 }
 
+/**
+ * An alias as a pattern: words of four letters or more match any ending of their stem, so that
+ * "web scraper" finds Web Scraping and "logo designer" Logo Design; "X Translation" is also
+ * "translated into X".
+ */
+function aliasPattern(alias: string): string {
+  const words = alias.split(/\s+/);
+  const pattern = words.length > 1 ? words.map((word) => (/^[\p{L}]{4,}$/u.test(word) ? `${escape(stem(word))}\\p{L}*` : escape(word))).join('\\s+') : escape(alias);
+  const language = /^(\p{L}+) translation$/u.exec(alias);
+  return language ? `${pattern}|translat\\p{L}*\\s+(?:\\p{L}+\\s+){0,4}?(?:in)?to\\s+${escape(language[1]!)}` : pattern;
+}
+
 /** One pattern per skill, longest first, so that "React Native" is found before "React". */
 export function skillTerms(catalogue: Catalogue): SkillTerm[] {
   return catalogue.skills
     .map((skill) => {
       const aliases = skillAliases(skill).sort((a, b) => b.length - a.length);
       // Word edges that also hold around "node.js", "html & css" and "c++"-like names.
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escape).join('|')})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'giu');
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(aliasPattern).join('|')})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'giu');
       return { skill, pattern, length: Math.max(...aliases.map((alias) => alias.length)) };
     })
     .sort((a, b) => b.length - a.length);

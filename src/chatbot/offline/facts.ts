@@ -146,8 +146,10 @@ function placeIn(text: string, catalogueWords: Set<string>): string | null {
 /** Requests the assistant must not carry out, and attempts to talk it out of its rules. */
 const ASKS_TO_ACT = new RegExp(
   [
-    String.raw`\b(?:post|publish|submit|create|list)\b.{0,30}\b(?:task|job|it|this)\b(?!.{0,20}\bdraft)`,
-    String.raw`\b(?:pay|transfer|send (?:money|payment|the money|a message|messages|an email|emails))\b`,
+    // Imperatives to the assistant ("post it now"), not a client describing the work they will post.
+    String.raw`\b(?:post|publish|submit)\s+(?:it|this|the task|this task|my task|the job)\b(?!\s+(?:description|draft))`,
+    String.raw`\b(?:pay|transfer (?:the )?money to|send (?:the )?(?:money|payment) to)\s+(?:the|him|her|them|my)\s*(?:freelancer|developer|designer|writer|person)?\b`,
+    String.raw`\bsend (?:a message|messages|an email|emails) to\b`,
     String.raw`\b(?:message|email|contact) (?:the|all|every|some)\b.{0,20}\b(?:freelancers?|users?|clients?)\b`,
     String.raw`\bignore (?:all |any |the |your |previous |prior |above )*(?:instructions|rules|prompt)`,
     String.raw`\b(?:system prompt|you are now|developer mode|jailbreak)\b`,
@@ -157,13 +159,23 @@ const ASKS_TO_ACT = new RegExp(
 );
 
 const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b(?:\s+there)?[\s,!.]*/i;
-const LEAD_IN =
-  /^\s*(?:so,?\s+|well,?\s+|ok(?:ay)?,?\s+)?(?:(?:i|we)(?:'m|’m| am| are|'re)?\s+(?:really\s+)?(?:need|want|would like|'d like|looking for|searching for|require|trying to find)\s+(?:to\s+(?:hire|find|get)\s+)?|(?:can|could) (?:you|someone) help (?:me|us)\s+(?:to\s+|with\s+)?|looking for\s+|need\s+|please\s+)(?:(?:a|an|some)\s+)?(?:(?:someone|somebody|freelancer|developer|expert|professional|help)\s+(?:who can\s+|to\s+|for\s+|with\s+)?)?/i;
+/** What people say before the work itself, stripped in this order ("I need a Python developer to …"). */
+const LEAD_INS = [
+  /^(?:so|well|ok(?:ay)?),?\s+/i,
+  /^(?:i|we)(?:'m|’m| am| are|'re)?\s+(?:really\s+)?(?:need|want|would like|'d like|looking for|searching for|require|trying to find)\s+(?:to\s+(?:hire|find|get)\s+)?/i,
+  /^(?:can|could) (?:you|someone) help (?:me|us)\s+(?:to\s+|with\s+)?/i,
+  /^(?:looking for|need|please)\s+/i,
+  /^to\s+/i,
+  /^(?:a|an|some)\s+/i,
+  /^(?:someone|somebody|freelancer|expert|professional|help)\s+(?:who can\s+|to\s+|for\s+|with\s+)?/i,
+  // A role that is followed by the work: "Python developer to write …" (not "logo designer for my bakery").
+  /^(?:[\p{L}.+#]+\s+)?(?:developer|designer|writer|translator|copywriter|marketer|consultant|programmer|coder|editor|engineer)\s+(?:who can|to)\s+/iu,
+];
 
 /** A task title from the first message: its first sentence, without greeting or "I need someone to". */
 export function titleFrom(message: string): string | null {
   const firstSentence = message.replace(GREETING, '').split(/(?<=[.!?])\s|\n/)[0] ?? '';
-  let title = firstSentence.replace(LEAD_IN, '').replace(/[\s.!?,:;]+$/, '').trim();
+  let title = LEAD_INS.reduce((text, leadIn) => text.replace(leadIn, ''), firstSentence.trim()).replace(/[\s.!?,:;]+$/, '').trim();
   // "Figma design for our landing page, budget $400, by next week": the rest is not the title.
   const clause = /^(.+?)\s*(?:[,;(]|\s[-–—]\s)/.exec(title);
   if (clause && clause[1]!.split(/\s+/).length >= 3) title = clause[1]!;
@@ -206,14 +218,18 @@ function evidenceIn(text: string, index: CatalogueIndex): { skills: string[]; ca
     if (slug) categoryScores.set(slug, (categoryScores.get(slug) ?? 0) + points);
   };
   let rest = text;
+  const found: { slug: string; at: number }[] = [];
   for (const { skill, pattern } of index.terms) {
     pattern.lastIndex = 0;
-    if (!pattern.test(rest)) continue;
-    // The longer name consumes its words: "React Native" is not also "React".
-    rest = rest.replace(pattern, ' ');
-    skills.push(skill.slug);
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    // The longer name consumes its words (same length, so positions hold): "React Native" is not also "React".
+    rest = rest.replace(pattern, (words) => ' '.repeat(words.length));
+    found.push({ slug: skill.slug, at: match.index });
     add(skill.category_id === null ? undefined : index.categorySlugById.get(skill.category_id), 3);
   }
+  // In the order the client named them.
+  skills.push(...found.sort((a, b) => a.at - b.at).map((entry) => entry.slug));
   const words = new Set(stems(text));
   for (const [slug, stemsOfCategory] of index.categoryWords) {
     for (const word of words) if (stemsOfCategory.has(word)) add(slug, 1);
