@@ -1,7 +1,8 @@
 /**
  * Assembles the service: middleware (request id, logging, security headers, CORS, body limit,
  * one EntityManager fork per request, bearer authentication), every domain's handlers on the
- * contract's routes, 501 for the operations not built yet, health, the spec and its docs.
+ * contract's routes (tests/service/pipeline.test.ts checks that they are all of the spec's), health,
+ * the spec and its docs.
  */
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -21,7 +22,6 @@ import { createTokenSigner } from '../auth/tokens.ts';
 import type { AssistantModel } from '../chatbot/assistant-model.ts';
 import { registerChatbotRoutes } from '../chatbot/chatbot.routes.ts';
 import { createChatbotService, forgetAssistantHistory } from '../chatbot/chatbot.service.ts';
-import { routes } from '../contract/routes.ts';
 import { registerMessagingRoutes } from '../messaging/messaging.routes.ts';
 import { createMessagingService } from '../messaging/messaging.service.ts';
 import { registerNotificationsRoutes } from '../notifications/notifications.routes.ts';
@@ -44,7 +44,7 @@ import { setPasswordHashConcurrency } from '../auth/passwords.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
 import { createMetrics } from './metrics.ts';
-import { createRouter, mount, type AppRouter } from './router.ts';
+import { createRouter } from './router.ts';
 
 const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json', import.meta.url), 'utf8');
 
@@ -61,15 +61,6 @@ export type AppOptions = AppDeps & {
 
 /** The queues whose backlog health and metrics report. */
 const MONITORED_QUEUES = [MAIL_QUEUE, PAYOUT_QUEUE];
-
-/** The operationIds that have a handler on `router`. */
-function servedOperationIds(router: AppRouter): Set<string> {
-  const ids = new Set<string>();
-  for (const definition of router.openAPIRegistry.definitions) {
-    if (definition.type === 'route' && definition.route.operationId) ids.add(definition.route.operationId);
-  }
-  return ids;
-}
 
 export function createApp(options: AppOptions) {
   const { config, orm, logger, now } = options;
@@ -186,17 +177,6 @@ export function createApp(options: AppOptions) {
       historyTokens: config.CHATBOT_HISTORY_TOKENS,
     }),
   );
-  // The rest of the contract answers 501 from its real route (authentication and validation
-  // included), so that the served operations are always the spec's.
-  const served = servedOperationIds(api);
-  for (const route of Object.values(routes)) {
-    const operationId = String(route.operationId);
-    if (!served.has(operationId)) {
-      mount(api, route, () => {
-        throw problems.notImplemented(operationId);
-      });
-    }
-  }
 
   // Liveness and status: 200 while the process serves and its database answers, draining or not.
   api.get('/health/', async (c) => {

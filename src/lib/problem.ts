@@ -93,8 +93,6 @@ export const problems = {
     new ProblemError(429, 'rate_limited', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } }),
   internal: () =>
     new ProblemError(500, 'internal_error', 'An unexpected error occurred. It was logged; quote the request id when reporting it.'),
-  notImplemented: (operationId: string) =>
-    new ProblemError(501, 'not_implemented', `${operationId} is part of the contract but not built yet.`),
   paymentProvider: (detail: string) => new ProblemError(502, 'payment_provider_error', `${detail} Nothing was changed; retry with the same Idempotency-Key.`),
   databaseUnavailable: (retryAfterSeconds = 5) =>
     new ProblemError(503, 'service_unavailable', `The database cannot be reached right now. Try again in ${retryAfterSeconds} seconds.`, {

@@ -8,9 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.ts';
-import { exampleRequest } from '../support/example-request.ts';
 import { caller, loginAs } from '../support/http.ts';
-import { loadBundledSpec, resolveRef, specOperations, type ParameterObject } from '../support/spec.ts';
+import { loadBundledSpec, resolveRef, type ParameterObject } from '../support/spec.ts';
 import { BASE_URL, startTestApp, type TestApp, UNUSED_STRIPE, UNUSED_ASSISTANT } from '../support/test-app.ts';
 
 const spec = loadBundledSpec();
@@ -79,19 +78,7 @@ describe('the served contract', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
-  const notBuilt = [...specOperations(spec)].filter(([key]) => !/ \/(auth|tasks|payments|messaging|notifications|stream|recommendations)\//.test(key));
-  it.each(notBuilt)('%s answers 501 until its domain is built', async (key, operation) => {
-    const [method, path] = key.split(' ') as [string, string];
-    const response = await t.fetch(exampleRequest(BASE_URL, path, method, operation, token));
-    expect(response.status).toBe(501);
-    expect((await response.json()).code).toBe('not_implemented');
-  });
 
-  it('checks who is asking before it answers 501', async () => {
-    expect((await call('POST', '/payments/intents/create/', { body: {} })).status).toBe(401);
-    expect((await call('GET', '/notifications/')).status).toBe(401);
-    expect((await call('POST', '/messaging/conversations/99/messages/send/', { token, body: { content: 7 } })).status).toBe(400);
-  });
 });
 
 describe('errors are problem+json', () => {
