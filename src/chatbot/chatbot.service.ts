@@ -7,6 +7,7 @@
  */
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { User } from '../auth/auth.entities.ts';
 import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
@@ -70,18 +71,18 @@ export function createChatbotService(deps: ChatbotDeps) {
     return em.find(ChatMessage, { session: session.id }, { orderBy: { id: 'asc' } });
   }
 
-  async function recordUsage(tx: EntityManager, user: User, operation: (typeof ASSISTANT_OPERATIONS)[number], usage: Usage, refs: { session?: ChatSession; message?: ChatMessage } = {}) {
+  function recordUsage(tx: EntityManager, user: User, operation: (typeof ASSISTANT_OPERATIONS)[number], usage: Usage, refs: { session?: ChatSession; message?: ChatMessage } = {}) {
     tx.create(AssistantUsage, { user, session: refs.session ?? null, message: refs.message ?? null, operation, model: model.model, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, createdAt: now() });
   }
 
   /** Asks for JSON once more when the first answer does not match; null when neither did. */
-  async function structuredWithRetry<T>(turns: ChatTurn[], schema: Parameters<AssistantModel['structured']>[1], name: string, spent: Usage[]): Promise<T | null> {
-    let answer = (await model.structured(turns, schema, name)) as StructuredAnswer<T>;
+  async function structuredWithRetry<T>(turns: ChatTurn[], schema: z.ZodType<T>, name: string, spent: Usage[]): Promise<T | null> {
+    let answer: StructuredAnswer<T> = await model.structured(turns, schema, name);
     spent.push(answer.usage);
     if ('invalid' in answer) {
       deps.logger.warn({ schema: name, invalid: answer.invalid }, 'the assistant model answered invalid JSON; asking once more');
       const retry: ChatTurn = { role: 'system', content: `Your previous answer did not match the schema (${answer.invalid}). Answer again with JSON that matches it exactly.` };
-      answer = (await model.structured([...turns, retry], schema, name)) as StructuredAnswer<T>;
+      answer = await model.structured([...turns, retry], schema, name);
       spent.push(answer.usage);
     }
     if ('invalid' in answer) {
@@ -169,7 +170,7 @@ from chat_session where ${filter} order by id desc limit $4 offset $5`,
         const stored = tx.create(ChatMessage, { session, role: 'assistant', content, rating: null, ratingComment: null, createdAt: at });
         session.messagesCount += 1;
         session.lastMessageAt = at;
-        await recordUsage(tx, user, 'chat', usage, { session, message: stored });
+        recordUsage(tx, user, 'chat', usage, { session, message: stored });
         return stored;
       });
       const userMessages = (await messagesOf(em, pending.session)).filter((entry) => entry.role === 'user').map((entry) => entry.content);
@@ -213,7 +214,7 @@ from chat_session where ${filter} order by id desc limit $4 offset $5`,
         const current = await tx.findOneOrFail(ChatSession, session.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         current.taskDraft = draft;
         current.draftsExtracted += 1;
-        await recordUsage(tx, user, 'extract_task', sumUsage(spent), { session: current });
+        recordUsage(tx, user, 'extract_task', sumUsage(spent), { session: current });
       });
       return draft;
     },

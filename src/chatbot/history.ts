@@ -4,8 +4,13 @@
  * kept as a short summary note so that what they settled (a budget, a place) is not lost.
  */
 import type { ChatTurn } from './assistant-model.ts';
-import { estimateTokens } from './local-model-server.ts';
 import { SUMMARY_PREFIX } from './prompts.ts';
+
+/**
+ * Tokens as English text averages them, about four characters each. The model may be any
+ * OpenAI-compatible one, each with its own tokenizer: an estimate that errs long is as right.
+ */
+export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
 /** The summary gets at most this share of the budget; each dropped message at most this many characters. */
 const SUMMARY_SHARE = 0.25;

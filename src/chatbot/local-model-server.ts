@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { estimateTokens } from './history.ts';
 import { offlineCategorySuggestions, offlineDraft, offlineReply } from './offline/assistant.ts';
 import { CATEGORY_SUGGESTIONS_SCHEMA_NAME, TASK_DRAFT_SCHEMA_NAME } from './model-schemas.ts';
 import { readCataloguePrompt, SUMMARY_PREFIX } from './prompts.ts';
@@ -47,9 +48,6 @@ export const offlineResponder: Responder = (request) => {
   if (schema === CATEGORY_SUGGESTIONS_SCHEMA_NAME) return { content: JSON.stringify(offlineCategorySuggestions(userMessages.join('\n'), catalogue)) };
   return { content: offlineReply(userMessages, catalogue, clock) };
 };
-
-/** Tokens as most English text averages them (about four characters each). */
-export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
 export type LocalModelServer = { url: string; baseURL: string; requests: ModelRequest[]; stop: () => Promise<void> };
 

@@ -5,7 +5,7 @@
  */
 import type { ModelCategorySuggestions, ModelTaskDraft } from '../model-schemas.ts';
 import type { Catalogue } from './catalogue-terms.ts';
-import { rankCategories, readConversation, type ConversationFacts } from './facts.ts';
+import { isDescribed, rankCategories, readConversation, type ConversationFacts } from './facts.ts';
 
 type DraftField = ModelTaskDraft['missing_fields'][number];
 
@@ -13,7 +13,7 @@ type DraftField = ModelTaskDraft['missing_fields'][number];
 export function missingFields(facts: ConversationFacts): DraftField[] {
   const missing: DraftField[] = [];
   if (!facts.title) missing.push('title');
-  if (!facts.description) missing.push('description');
+  if (!isDescribed(facts)) missing.push('description');
   if (!facts.category) missing.push('category');
   if (!facts.budget) missing.push('budget');
   if (!facts.deadline) missing.push('deadline');
@@ -44,7 +44,7 @@ export function offlineDraft(userMessages: string[], catalogue: Catalogue, now: 
   const missing = missingFields(facts);
   return {
     title: facts.title ?? '',
-    description: facts.description ?? userMessages.join('\n\n').slice(0, 5000),
+    description: facts.description,
     category: facts.category,
     skills: facts.skills,
     budget: facts.budget?.amount ?? null,

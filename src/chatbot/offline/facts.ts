@@ -10,7 +10,8 @@ import { categoryStems, skillTerms, stems, type Catalogue } from './catalogue-te
 
 export type ConversationFacts = {
   title: string | null;
-  description: string | null;
+  /** What the client wrote about the work (demands to act left out); maybe too short to post. */
+  description: string;
   category: string | null;
   skills: string[];
   budget: { amount: string; currency: Currency } | null;
@@ -187,6 +188,8 @@ export function titleFrom(message: string): string | null {
 /** Enough words to tell a freelancer what the work is. */
 const DESCRIPTION_MIN_WORDS = 12;
 
+export const isDescribed = (facts: ConversationFacts) => (facts.description.match(/\S+/g) ?? []).length >= DESCRIPTION_MIN_WORDS;
+
 type CatalogueIndex = {
   terms: ReturnType<typeof skillTerms>;
   categoryWords: ReturnType<typeof categoryStems>;
@@ -244,7 +247,7 @@ export function readConversation(userMessages: string[], catalogue: Catalogue, n
   const index = indexOf(catalogue);
   const facts: ConversationFacts = {
     title: null,
-    description: null,
+    description: '',
     category: null,
     skills: [],
     budget: null,
@@ -289,8 +292,7 @@ export function readConversation(userMessages: string[], catalogue: Catalogue, n
   // A tie says nothing: the assistant asks instead.
   if (best && (!second || best.score > second.score)) facts.category = best.slug;
   facts.skills = facts.skills.slice(0, 10);
-  const description = describing.join('\n\n').slice(0, 5000);
-  if ((description.match(/\S+/g) ?? []).length >= DESCRIPTION_MIN_WORDS) facts.description = description;
+  facts.description = describing.join('\n\n').slice(0, 5000);
   // A place matters only for work on site.
   if (facts.remote !== false) facts.location = null;
   return facts;
