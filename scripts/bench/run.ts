@@ -138,6 +138,8 @@ try {
     STRIPE_API_BASE: stripe.url,
     // The limit's statement still runs on every send (both servers run it); it just never refuses here.
     RATE_LIMIT_MESSAGES_PER_MINUTE: '100000000',
+    CHATBOT_MESSAGES_PER_MINUTE: '100000000',
+    CHATBOT_MESSAGES_PER_DAY: '100000000',
   };
   // PGAPPNAME names the service's connections, to tell them apart in pg_stat_activity.
   children.push(start('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '1000000', PGAPPNAME: SERVICE_APP_NAME }));
@@ -330,6 +332,27 @@ try {
   const writes = await load(target(appPort, createTask));
   const idleDuringWrites = [...idleInTransaction];
   rows.push(`| POST /api/tasks/create/ (authenticated, unit of work) | ${writes.rps} | ${writes.p50} | ${writes.p99} | — | — | — | — | ${writes.errors + writes.non2xx} / — |`);
+
+  // The assistant, on the service alone: the message stored, a round trip through the openai SDK
+  // to the offline assistant's model (in the same process, without OPENAI_API_KEY), the reply and
+  // its usage stored. A new session each time, as a client starting a task would.
+  let chatCount = 0;
+  const chat = {
+    requests: [
+      {
+        method: 'POST' as const,
+        setupRequest: (request: autocannon.Request) => ({
+          ...request,
+          path: '/api/chatbot/chat/',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[chatCount++ % tokens.length]}` },
+          body: JSON.stringify({ message: 'I need a React dashboard for our sales data, budget $1,200, by December 20, remote' }),
+        }),
+      },
+    ],
+  };
+  await autocannon({ connections: 8, duration: 2, ...target(appPort, chat) });
+  const chats = await load(target(appPort, chat));
+  rows.push(`| POST /api/chatbot/chat/ (authenticated, a new session, the offline assistant's model in process) | ${chats.rps} | ${chats.p50} | ${chats.p99} | — | — | — | — | ${chats.errors + chats.non2xx} / — |`);
   clearInterval(sampler);
   await activity.end();
   const loadedRss = Math.max(...rssSamples);
@@ -409,7 +432,8 @@ try {
       'PostgreSQL; autocannon generates the load from a third. Targets: list ≥ 0.7× and apply ≥ 0.6× the baseline,\n' +
       'p99 < 25 ms; at least 1,000 mails a minute; under 200 MB resident idle and 400 MB under load;\n' +
       'recommendations ≥ 0.7× the baseline, and p95 < 50 ms one request at a time. The release and wallet\n' +
-      'scenarios have no target: they are measured against the baseline. The recommendations scenario comes\n' +
+      'scenarios have no target: they are measured against the baseline; task creation and the chat run on the\n' +
+      'service alone. The recommendations scenario comes\n' +
       'last: the 100,000 tasks of its marketplace are loaded just before it, so the scenarios before it run on\n' +
       `the ${BENCH_TASKS.toLocaleString('en')} tasks.\n\n` +
       `${table}\n\n${unloadedTable}\n\n${mailTable}\n\nEvent streams: live events written for each open stream once a second, timed from their commit to their arrival.\n\n${streamTable}\n\n${memoryTable}\n\n${transactionLine}\n${analysis ? `\n${analysis}` : ''}`,

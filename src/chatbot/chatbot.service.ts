@@ -34,7 +34,7 @@ export type ChatbotDeps = {
 };
 
 /** A chat turn whose user message is stored, waiting for the model's reply. */
-export type PendingChat = { session: ChatSession; userMessage: S.ChatMessage; turns: ChatTurn[] };
+export type PendingChat = { session: ChatSession; userMessage: S.ChatMessage; turns: ChatTurn[]; userMessages: string[] };
 
 /** A fallback draft (the model's answers were invalid twice) is trusted half as much. */
 const FALLBACK_CERTAINTY = 0.5;
@@ -158,7 +158,12 @@ from chat_session where ${filter} order by id desc limit $4 offset $5`,
       });
       const rows = await catalogue(em);
       const history = (await messagesOf(em, session)).map((entry) => ({ role: entry.role, content: entry.content }));
-      return { session, userMessage: chatMessageJson(message), turns: boundedHistory(systemPrompt(rows), history, deps.historyTokens) };
+      return {
+        session,
+        userMessage: chatMessageJson(message),
+        turns: boundedHistory(systemPrompt(rows), history, deps.historyTokens),
+        userMessages: history.filter((entry) => entry.role === 'user').map((entry) => entry.content),
+      };
     },
 
     /** Stores the model's whole reply and what it cost. */
@@ -173,14 +178,13 @@ from chat_session where ${filter} order by id desc limit $4 offset $5`,
         recordUsage(tx, user, 'chat', usage, { session, message: stored });
         return stored;
       });
-      const userMessages = (await messagesOf(em, pending.session)).filter((entry) => entry.role === 'user').map((entry) => entry.content);
       return {
         session_id: pending.session.id,
         user_message: pending.userMessage,
         reply: chatMessageJson(reply),
         session_status: pending.session.status,
         // The offline rules judge readiness whichever model talks: the same answer for the same words.
-        task_draft_ready: isDraftReady(readConversation(userMessages, await catalogue(em), at)),
+        task_draft_ready: isDraftReady(readConversation(pending.userMessages, await catalogue(em), at)),
       };
     },
 

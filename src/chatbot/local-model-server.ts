@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { estimateTokens } from './history.ts';
 import { offlineCategorySuggestions, offlineDraft, offlineReply } from './offline/assistant.ts';
 import { CATEGORY_SUGGESTIONS_SCHEMA_NAME, TASK_DRAFT_SCHEMA_NAME } from './model-schemas.ts';
-import { readCataloguePrompt, SUMMARY_PREFIX } from './prompts.ts';
+import { readCatalogue, readClock, SUMMARY_PREFIX } from './prompts.ts';
 
 export const OFFLINE_MODEL = 'taskmarket-offline';
 
@@ -39,7 +39,8 @@ export type Responder = (request: ModelRequest) => ModelAnswer | Promise<ModelAn
 /** The offline assistant as a model: it sees only the request, like any model. */
 export const offlineResponder: Responder = (request) => {
   const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
-  const { catalogue, now } = readCataloguePrompt(system.join('\n'));
+  const catalogue = readCatalogue(system[0] ?? '');
+  const now = readClock(system[0] ?? '');
   const summaries = system.filter((content) => content.startsWith(SUMMARY_PREFIX)).map((content) => content.slice(SUMMARY_PREFIX.length));
   const userMessages = [...summaries, ...request.messages.filter((message) => message.role === 'user').map((message) => message.content)];
   const clock = now ?? new Date();
@@ -51,7 +52,9 @@ export const offlineResponder: Responder = (request) => {
 
 export type LocalModelServer = { url: string; baseURL: string; requests: ModelRequest[]; stop: () => Promise<void> };
 
-export async function startLocalModelServer(options: { port?: number; host?: string; respond?: Responder; model?: string } = {}): Promise<LocalModelServer> {
+export async function startLocalModelServer(
+  options: { port?: number; host?: string; respond?: Responder; model?: string; /** Keep every request in `requests` (tests). */ record?: boolean } = {},
+): Promise<LocalModelServer> {
   const respond = options.respond ?? offlineResponder;
   const requests: ModelRequest[] = [];
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -67,7 +70,7 @@ export async function startLocalModelServer(options: { port?: number; host?: str
     } catch (error) {
       return json(response, 400, { error: { message: `Invalid request: ${(error as Error).message}`, type: 'invalid_request_error' } });
     }
-    requests.push(body);
+    if (options.record) requests.push(body);
     const answer = await respond(body);
     if ('delayMs' in answer && answer.delayMs) await sleep(answer.delayMs);
     if (response.destroyed) return;

@@ -1,7 +1,7 @@
 /**
  * What the model is told: the rules (fixed, first, and never built from user text), the clock,
  * the catalogue, and what each call wants. The catalogue is written in a plain line format that
- * the offline model reads back (`readCataloguePrompt`), as a real model reads it.
+ * the offline model reads back (`readCatalogue`, `readClock`), as a real model reads it.
  */
 import type { Catalogue } from './offline/catalogue-terms.ts';
 
@@ -30,25 +30,37 @@ export function cataloguePrompt(catalogue: Catalogue, now: Date): string {
   ].join('\n');
 }
 
-/** The catalogue and the clock back from a system prompt written by `cataloguePrompt` (ids are positions). */
-export function readCataloguePrompt(prompt: string): { catalogue: Catalogue; now: Date | null } {
+/** The clock back from a system prompt written by `cataloguePrompt`. */
+export function readClock(prompt: string): Date | null {
+  const line = prompt.split('\n').find((candidate) => candidate.startsWith(NOW_LINE));
+  const now = line ? new Date(line.slice(NOW_LINE.length)) : null;
+  return now && !Number.isNaN(now.getTime()) ? now : null;
+}
+
+/** The last catalogue read: it is the same request after request, and its indexes are kept with it. */
+let lastRead: { section: string; catalogue: Catalogue } | null = null;
+
+/** The catalogue back from a system prompt written by `cataloguePrompt` (ids are positions). */
+export function readCatalogue(prompt: string): Catalogue {
+  const start = prompt.indexOf(CATEGORIES_HEADER);
+  const section = start < 0 ? '' : prompt.slice(start);
+  if (lastRead?.section === section) return lastRead.catalogue;
   const catalogue: Catalogue = { categories: [], skills: [] };
-  let section: 'categories' | 'skills' | null = null;
-  let now: Date | null = null;
-  for (const line of prompt.split('\n')) {
-    if (line.startsWith(NOW_LINE)) now = new Date(line.slice(NOW_LINE.length));
-    else if (line === CATEGORIES_HEADER) section = 'categories';
-    else if (line === SKILLS_HEADER) section = 'skills';
-    else if (section === 'categories') {
+  let part: 'categories' | 'skills' | null = null;
+  for (const line of section.split('\n')) {
+    if (line === CATEGORIES_HEADER) part = 'categories';
+    else if (line === SKILLS_HEADER) part = 'skills';
+    else if (part === 'categories') {
       const match = /^- ([a-z0-9-]+): (.+?) — (.*)$/.exec(line);
       if (match) catalogue.categories.push({ id: catalogue.categories.length + 1, slug: match[1]!, name: match[2]!, description: match[3]! });
-    } else if (section === 'skills') {
+    } else if (part === 'skills') {
       const match = /^- ([a-z0-9-]+): (.+) \[([a-z0-9-]+)\]$/.exec(line);
       const category = catalogue.categories.find((candidate) => candidate.slug === match?.[3]);
       if (match) catalogue.skills.push({ id: catalogue.skills.length + 1, slug: match[1]!, name: match[2]!, category_id: category?.id ?? null });
     }
   }
-  return { catalogue, now: now && !Number.isNaN(now.getTime()) ? now : null };
+  lastRead = { section, catalogue };
+  return catalogue;
 }
 
 export const EXTRACT_INSTRUCTIONS = `Turn the conversation into a task draft, as JSON matching the schema. Use only what the client said; do not invent facts.

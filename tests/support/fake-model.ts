@@ -9,7 +9,7 @@ export type FakeModel = Awaited<ReturnType<typeof startFakeModel>>;
 
 export async function startFakeModel(model = 'fake-gpt') {
   const script: ModelAnswer[] = [];
-  const server = await startLocalModelServer({ model, respond: (request) => script.shift() ?? offlineResponder(request) });
+  const server = await startLocalModelServer({ model, record: true, respond: (request) => script.shift() ?? offlineResponder(request) });
   return {
     model,
     baseURL: server.baseURL,

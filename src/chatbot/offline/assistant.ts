@@ -57,7 +57,8 @@ export function offlineDraft(userMessages: string[], catalogue: Catalogue, now: 
   };
 }
 
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const formatDate = (iso: string) => DATE_FORMAT.format(new Date(iso));
 
 /** "Web Development, React and TypeScript, budget 500.00 USD, remote, due 15 December 2026". */
 function summary(facts: ConversationFacts, catalogue: Catalogue): string {
