@@ -37,7 +37,13 @@ export type LiveHub = {
    * Starts a user's stream: `write` gets each frame, in order. `lastEventId` replays what came
    * after it. Returns a function that ends the subscription.
    */
-  subscribe: (userId: number, lastEventId: string | undefined, write: (frame: StreamFrame) => Promise<void>, close: () => void) => Promise<() => void>;
+  /** The user's newest event id now: where a stream opened without Last-Event-ID starts. */
+  position: (userId: number) => Promise<string>;
+  /**
+   * Sends `write` the user's events after `lastEventId` (a replay), or after `startAfter` (the
+   * position when the request came: nothing committed while the response starts is missed).
+   */
+  subscribe: (userId: number, lastEventId: string | undefined, write: (frame: StreamFrame) => Promise<void>, close: () => void, startAfter?: string) => Promise<() => void>;
   /** Ends every stream (a drain: clients reconnect elsewhere with Last-Event-ID). */
   closeAll: () => void;
   stop: () => Promise<void>;
@@ -62,6 +68,11 @@ export function createLiveHub(deps: { orm: MikroORM; logger: Logger; now: () => 
     const firstUnsettled = rows.findIndex((row) => !row.settled);
     return { rows: firstUnsettled < 0 ? rows : rows.slice(0, firstUnsettled), heldBack: firstUnsettled >= 0, full: rows.length === limit };
   };
+
+  async function position(userId: number): Promise<string> {
+    const [newest] = await querySql<{ id: string | null }>(deps.orm.em.fork(), { text: `select max(id)::text as id from live_event where user_id = $1`, values: [userId] });
+    return newest?.id ?? '0';
+  }
 
   /** Sends the subscriber what came after its last event; one pull at a time per subscriber. */
   function pull(subscriber: Subscriber): Promise<void> {
@@ -104,11 +115,11 @@ export function createLiveHub(deps: { orm: MikroORM; logger: Logger; now: () => 
   }
 
   return {
-    async subscribe(userId, lastEventId, write, close) {
+    position,
+    async subscribe(userId, lastEventId, write, close, startAfter) {
       await listen();
-      const [newest] = await querySql<{ id: string | null }>(deps.orm.em.fork(), { text: `select max(id)::text as id from live_event where user_id = $1`, values: [userId] });
-      const newestId = BigInt(newest?.id ?? 0);
-      const subscriber: Subscriber = { userId, lastId: newestId, write, busy: Promise.resolve(), close, active: true };
+      const newestId = BigInt(await position(userId));
+      const subscriber: Subscriber = { userId, lastId: startAfter === undefined ? newestId : BigInt(startAfter), write, busy: Promise.resolve(), close, active: true };
       if (lastEventId !== undefined && BigInt(lastEventId) < newestId) {
         // The last event the client saw is gone once pruned (after a day): what followed may be too.
         const [missed] = await querySql<{ count: number; oldest: Date | null; seen: boolean }>(deps.orm.em.fork(), {

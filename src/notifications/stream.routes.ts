@@ -37,6 +37,8 @@ export function registerStreamRoutes(router: AppRouter, deps: { live: LiveHub; n
       userId = spent.user_id;
     }
     const lastEventId = c.req.header('last-event-id');
+    // Taken before the response starts: a client that acts on the 200 at once misses nothing.
+    const startAfter = lastEventId === undefined ? await deps.live.position(userId) : undefined;
     const response = streamSSE(c, async (stream) => {
       const ended = new Promise<void>((resolve) => stream.onAbort(resolve));
       let close: () => void = () => {};
@@ -46,6 +48,7 @@ export function registerStreamRoutes(router: AppRouter, deps: { live: LiveHub; n
         lastEventId,
         (frame) => stream.writeSSE({ id: frame.id, event: frame.event, data: JSON.stringify(frame.data) }),
         close,
+        startAfter,
       );
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatSeconds * 1000);
       await Promise.race([ended, closed]);
