@@ -12,6 +12,17 @@ const commaList = z
 
 const days = z.coerce.number().positive().max(3650);
 
+/** A browser origin as the Origin header carries it: scheme, host and port, nothing more. */
+const ORIGIN = /^https?:\/\/[^/\s?#]+$/;
+const origins = commaList.refine((list) => list.every((origin) => origin === '*' || ORIGIN.test(origin)), {
+  error: (issue) => {
+    const bad = (issue.input as string[]).find((origin) => origin !== '*' && !ORIGIN.test(origin));
+    return `"${bad}" is not an origin: write it as a browser sends it, with its scheme and no path (e.g. http://localhost:3000), or * for any`;
+  },
+});
+
+const postgresUrl = z.url().refine((url) => /^postgres(ql)?:\/\//.test(url), 'a PostgreSQL URL: postgres://user:password@host:5432/database');
+
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const EnvSchema = z.object({
@@ -19,12 +30,12 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
   SEED_DEMO: flag.default(false),
   PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
-  CORS_ORIGINS: commaList.default(['http://localhost:3000', 'http://localhost:5173']),
+  CORS_ORIGINS: origins.default(['http://localhost:3000', 'http://localhost:5173']),
   TRUST_PROXY: flag.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   JWT_SECRET: z.string().min(32).optional(),
@@ -89,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { JWT_SECRET, ...rest } = parsed.data;
   if (rest.NODE_ENV === 'production') {
     const missing = [
+      // The embedded PostgreSQL is a development convenience: no backups, one process, a local folder.
+      ...(rest.DATABASE_URL ? [] : ['  DATABASE_URL: required in production (the embedded PostgreSQL is for development)']),
       ...(JWT_SECRET ? [] : ['  JWT_SECRET: required in production (at least 32 characters)']),
       // Without SMTP mails go to the log, live links included: a development fallback only.
       ...(rest.SMTP_URL ? [] : ['  SMTP_URL: required in production (mails with sign-in links must not go to the log)']),

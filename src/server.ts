@@ -18,7 +18,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
 import { startWorkers } from './app/workers.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { DatabaseUnreachableError, openDatabase } from './db/database.ts';
 import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
 import { startQueue } from './jobs/queue.ts';
@@ -46,7 +46,7 @@ let draining = false;
 let stopping = false;
 const database = await openDatabase(config, logger).catch((error: unknown) => {
   // The cause and the way out, in one message: no stack trace to read through.
-  if (!(error instanceof EmbeddedPostgresError)) throw error;
+  if (!(error instanceof EmbeddedPostgresError || error instanceof DatabaseUnreachableError)) throw error;
   console.error(error.message);
   process.exit(1);
 });

@@ -25,15 +25,30 @@ describe('production', () => {
     SMTP_URL: 'smtp://mail.example.com:587',
     STRIPE_SECRET_KEY: 'sk_live_example',
     STRIPE_WEBHOOK_SECRET: 'whsec_example',
+    DATABASE_URL: 'postgres://taskmarket:secret@db.example.com:5432/taskmarket',
   };
 
   it('starts with a JWT secret, an SMTP server and Stripe', () => {
     expect(loadConfig(production).SMTP_URL).toBe(production.SMTP_URL);
   });
 
-  it.each(['JWT_SECRET', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'])('refuses to start without %s, naming it', (name) => {
+  it.each(['DATABASE_URL', 'JWT_SECRET', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'])('refuses to start without %s, naming it', (name) => {
     const { [name as keyof typeof production]: _left, ...rest } = production;
     expect(() => loadConfig(rest)).toThrow(new RegExp(`${name}: required in production`));
+  });
+});
+
+describe('settings that cannot work', () => {
+  it('refuses a DATABASE_URL that is not PostgreSQL, naming it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/taskmarket' })).toThrow(/DATABASE_URL: a PostgreSQL URL/);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@127.0.0.1/taskmarket' }).DATABASE_URL).toBe('postgresql://u:p@127.0.0.1/taskmarket');
+  });
+
+  it('refuses CORS origins without a scheme, or with a path, naming the entry', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'http://localhost:3000,localhost:5173' })).toThrow(/CORS_ORIGINS: "localhost:5173" is not an origin/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/"https:\/\/app.example.com\/" is not an origin/);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
   });
 });
 

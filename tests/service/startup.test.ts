@@ -1,5 +1,6 @@
 /**
- * When the embedded PostgreSQL cannot start, or a port is taken, `npm start` stops with one
+ * When the embedded PostgreSQL cannot start, DATABASE_URL cannot be used, or a port is taken,
+ * `npm start` stops with one
  * clear message naming the cause and the way out, and a non-zero exit code: no stack trace, no
  * unhandled 'error' event. Without STRIPE_SECRET_KEY it starts the local Stripe and says where.
  */
@@ -91,6 +92,34 @@ describe('npm start on a port that is taken', () => {
       const run = startService(tempFolder(), { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) });
       expectClearFailure(run, new RegExp(`Cannot listen on 127.0.0.1:${port}: the port is in use`), ['PORT']);
     });
+  });
+});
+
+describe('npm start with a DATABASE_URL it cannot use', () => {
+  it('names the address nothing listens on, hiding the password', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const run = startService(tempFolder(), { DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${closed}/taskmarket` });
+    expectClearFailure(run, new RegExp(`Cannot use the database of DATABASE_URL \\(postgres://app:\\*\\*\\*@127.0.0.1:${closed}/taskmarket\\): nothing accepts connections`), ['DATABASE_URL']);
+    expect(run.stderr).not.toContain('s3cret');
+  });
+
+  it('names an unknown host', () => {
+    expectClearFailure(startService(tempFolder(), { DATABASE_URL: 'postgres://app@db.invalid:5432/taskmarket' }), /the host db.invalid is unknown/, ['DATABASE_URL']);
+  });
+
+  it('refuses a URL of another database', () => {
+    expectClearFailure(startService(tempFolder(), { DATABASE_URL: 'mysql://root@127.0.0.1:3306/taskmarket' }), /DATABASE_URL: a PostgreSQL URL/, ['DATABASE_URL']);
+  });
+
+  it('refuses the embedded PostgreSQL in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', SMTP_URL: 'smtp://127.0.0.1:2525', STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' };
+    expectClearFailure(startService(tempFolder(), production), /DATABASE_URL: required in production/, ['DATABASE_URL']);
   });
 });
 
