@@ -47,6 +47,7 @@ import { createMetrics } from './metrics.ts';
 import { createRouter } from './router.ts';
 
 const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json', import.meta.url), 'utf8');
+const specInfo = (JSON.parse(bundledSpec) as { info: { title: string; version: string } }).info;
 
 export type AppOptions = AppDeps & {
   /** The Stripe client (real or the local emulator) and the secret its webhooks are signed with. */
@@ -194,9 +195,18 @@ export function createApp(options: AppOptions) {
     return c.json({ status: database ? 'ready' : 'database down' }, database ? 200 : 503);
   });
   metrics.registerEndpoint(api, config);
+
   api.get('/openapi.json', (c) => c.body(bundledSpec, 200, { 'Content-Type': 'application/json' }));
   api.get('/docs/', Scalar({ url: '/api/openapi.json', pageTitle: 'taskmarket API' }));
 
+  // What `npm start` prints: where the rest is. (On the app: the router's "/" would be "/api".)
+  app.get('/api/', (c) =>
+    c.json({
+      name: specInfo.title,
+      version: specInfo.version,
+      links: { docs: '/api/docs/', openapi: '/api/openapi.json', health: '/api/health/', ready: '/api/health/ready/' },
+    }),
+  );
   app.route('/api', api);
   app.notFound(onNotFound);
   app.onError(onError);

@@ -57,6 +57,16 @@ describe('the served contract', () => {
     expect(Object.keys(served.components?.schemas ?? {}).filter((name) => !specSchemas.includes(name))).toEqual([]);
   });
 
+  it('answers /api/, the address npm start prints, with where everything is', async () => {
+    const index = await t.app.fetch(new Request(`${BASE_URL}/`));
+    expect(index.status).toBe(200);
+    expect(await index.json()).toEqual({
+      name: spec.info.title,
+      version: spec.info.version,
+      links: { docs: '/api/docs/', openapi: '/api/openapi.json', health: '/api/health/', ready: '/api/health/ready/' },
+    });
+  });
+
   it('serves the bundled spec and interactive docs', async () => {
     const document = await t.fetch('/api/openapi.json');
     expect(await document.json()).toEqual(spec);

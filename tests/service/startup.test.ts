@@ -1,8 +1,7 @@
 /**
  * When the embedded PostgreSQL cannot start, DATABASE_URL cannot be used, or a port is taken,
- * `npm start` stops with one
- * clear message naming the cause and the way out, and a non-zero exit code: no stack trace, no
- * unhandled 'error' event. Without STRIPE_SECRET_KEY it starts the local Stripe and says where.
+ * `npm start` stops with one clear message naming the cause and the way out, and a non-zero exit
+ * code: no stack trace, no unhandled 'error' event. Without STRIPE_SECRET_KEY it starts the local Stripe and says where.
  */
 import { spawnSync } from 'node:child_process';
 import Stripe from 'stripe';
