@@ -4,6 +4,8 @@
  * `.env.example`.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const commaList = z
@@ -113,4 +115,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Outside production a missing secret is made up per process: tokens then die with a restart.
   return { ...rest, JWT_SECRET: JWT_SECRET ?? randomBytes(32).toString('hex'), jwtSecretGenerated: !JWT_SECRET };
+}
+
+/**
+ * In development, a generated JWT secret is kept in DATA_DIR (`jwt-secret`, readable by its owner
+ * only) instead of a new one per process, so that a restart does not sign the frontend out.
+ * Elsewhere the config is returned as it is.
+ */
+export function keepDevelopmentSecret(config: Config): Config & { jwtSecretFile?: string } {
+  if (!config.jwtSecretGenerated || config.NODE_ENV !== 'development') return config;
+  const file = join(config.DATA_DIR, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, config.JWT_SECRET, { mode: 0o600 });
+  }
+  return { ...config, JWT_SECRET: readFileSync(file, 'utf8').trim(), jwtSecretFile: file };
 }

@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from './app/create-app.ts';
 import { startWorkers } from './app/workers.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, keepDevelopmentSecret, loadConfig, type Config } from './config.ts';
 import { DatabaseUnreachableError, openDatabase } from './db/database.ts';
 import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
@@ -27,9 +27,9 @@ import { createMailer } from './mail/mailer.ts';
 import { connectStripe } from './payments/stripe-connection.ts';
 import { connectAssistantModel } from './chatbot/assistant-model.ts';
 
-let config: Config;
+let config: Config & { jwtSecretFile?: string };
 try {
-  config = loadConfig();
+  config = keepDevelopmentSecret(loadConfig());
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
@@ -38,7 +38,8 @@ try {
   throw error;
 }
 const logger = createLogger(config.LOG_LEVEL);
-if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
+if (config.jwtSecretFile) logger.info(`JWT_SECRET is unset: signing with the development secret kept in ${config.jwtSecretFile}; sessions survive a restart.`);
+else if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is unset: using a random secret; tokens stop working when the server restarts.');
 
 /** Set by the first SIGTERM/SIGINT: not ready, every answer closes its connection. */
 let draining = false;

@@ -1,11 +1,14 @@
 /**
  * Every environment variable the service reads is documented in .env.example and README.md, and
- * production refuses the development fallbacks (a random JWT secret, mail written to the log).
+ * production refuses the development fallbacks (a random JWT secret, mail written to the log,
+ * the embedded PostgreSQL); settings that cannot work are refused by name.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES, loadConfig } from '../../src/config.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENV_VARIABLES, keepDevelopmentSecret, loadConfig } from '../../src/config.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 
 const envExample = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
@@ -49,6 +52,25 @@ describe('settings that cannot work', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/"https:\/\/app.example.com\/" is not an origin/);
     expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
+  });
+});
+
+describe('the JWT secret, when JWT_SECRET is unset', () => {
+  it('is kept in the data folder in development, so that sessions survive a restart', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'taskmarket-secret-'));
+    try {
+      const first = keepDevelopmentSecret(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }));
+      const second = keepDevelopmentSecret(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }));
+      expect(first.JWT_SECRET).toHaveLength(64);
+      expect(second.JWT_SECRET).toBe(first.JWT_SECRET);
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      // Anywhere else it is made up per process, and a set one is used as it is.
+      expect(keepDevelopmentSecret(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir })).JWT_SECRET).not.toBe(first.JWT_SECRET);
+      const set = 'a-secret-set-by-the-operator-of-32-characters';
+      expect(keepDevelopmentSecret(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, JWT_SECRET: set })).JWT_SECRET).toBe(set);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -60,9 +60,10 @@ describe('the served contract', () => {
   it('answers /api/, the address npm start prints, with where everything is', async () => {
     const index = await t.app.fetch(new Request(`${BASE_URL}/`));
     expect(index.status).toBe(200);
+    const { info } = spec as unknown as { info: { title: string; version: string } };
     expect(await index.json()).toEqual({
-      name: spec.info.title,
-      version: spec.info.version,
+      name: info.title,
+      version: info.version,
       links: { docs: '/api/docs/', openapi: '/api/openapi.json', health: '/api/health/', ready: '/api/health/ready/' },
     });
   });
