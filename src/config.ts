@@ -93,6 +93,19 @@ export type Config = Omit<z.infer<typeof EnvSchema>, 'JWT_SECRET'> & {
 
 export class ConfigError extends Error {}
 
+/**
+ * Defaults for development; test and production keep the schema's. A person trying the forms
+ * signs in and fails often, and no load balancer waits on a restart (`npm run dev`) to drain.
+ */
+const DEVELOPMENT_DEFAULTS = {
+  SHUTDOWN_GRACE_SECONDS: 0,
+  RATE_LIMIT_AUTH_PER_MINUTE: 300,
+  RATE_LIMIT_CHECKS_PER_MINUTE: 300,
+  LOGIN_FAILURES_PER_ACCOUNT: 100,
+  LOGIN_FAILURES_PER_ADDRESS: 500,
+  LOGIN_LOCKOUT_SECONDS: 60,
+} satisfies Partial<z.infer<typeof EnvSchema>>;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -100,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const { JWT_SECRET, ...rest } = parsed.data;
+  if (rest.NODE_ENV === 'development') {
+    for (const [name, value] of Object.entries(DEVELOPMENT_DEFAULTS)) {
+      if (env[name] === undefined) rest[name as keyof typeof DEVELOPMENT_DEFAULTS] = value;
+    }
+  }
   if (rest.NODE_ENV === 'production') {
     const missing = [
       // The embedded PostgreSQL is a development convenience: no backups, one process, a local folder.

@@ -25,6 +25,8 @@ export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise
   const child = fork(new URL('./embedded-postgres-process.ts', import.meta.url), [JSON.stringify(options)], {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // Under `node --watch` (npm run dev) a child would report its imports on this channel too.
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'WATCH_REPORT_DEPENDENCIES')),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {

@@ -55,6 +55,16 @@ describe('settings that cannot work', () => {
   });
 });
 
+describe('sign-in limits', () => {
+  it('are generous in development, unless set, and strict elsewhere', () => {
+    const development = loadConfig({ NODE_ENV: 'development' });
+    expect([development.RATE_LIMIT_AUTH_PER_MINUTE, development.LOGIN_FAILURES_PER_ACCOUNT, development.LOGIN_LOCKOUT_SECONDS]).toEqual([300, 100, 60]);
+    expect(loadConfig({ NODE_ENV: 'development', RATE_LIMIT_AUTH_PER_MINUTE: '5' }).RATE_LIMIT_AUTH_PER_MINUTE).toBe(5);
+    const test = loadConfig({ NODE_ENV: 'test' });
+    expect([test.RATE_LIMIT_AUTH_PER_MINUTE, test.LOGIN_FAILURES_PER_ACCOUNT, test.LOGIN_LOCKOUT_SECONDS]).toEqual([10, 10, 900]);
+  });
+});
+
 describe('the JWT secret, when JWT_SECRET is unset', () => {
   it('is kept in the data folder in development, so that sessions survive a restart', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'taskmarket-secret-'));

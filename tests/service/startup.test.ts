@@ -122,6 +122,21 @@ describe('npm start with a DATABASE_URL it cannot use', () => {
   });
 });
 
+describe('npm run dev (node --watch)', () => {
+  it('starts the embedded PostgreSQL and serves', async () => {
+    const service = startServiceProcess({ DATA_DIR: tempFolder(), SHUTDOWN_GRACE_SECONDS: '0' }, { watch: true });
+    try {
+      const port = await service.port;
+      await service.waitForLog(/DATABASE_URL unset: started an embedded PostgreSQL/);
+      const health = await fetch(`http://127.0.0.1:${port}/api/health/`);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: 'up' });
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.ended;
+    }
+  });
+});
+
 describe('npm start without STRIPE_SECRET_KEY', () => {
   it('starts the local Stripe, logs where it is, and the SDK pays on it', async () => {
     const database = await createTestDatabase();

@@ -22,16 +22,20 @@ export type ServiceProcess = {
 };
 
 /** `env` comes on top of the caller's environment and of a free port, info logs and development mode. */
-export function startServiceProcess(env: Record<string, string>, options: { viaNpm?: boolean } = {}): ServiceProcess {
-  // npm itself when asked (npm_execpath is set when the tests run under npm), else the server alone.
+export function startServiceProcess(env: Record<string, string>, options: { viaNpm?: boolean; watch?: boolean } = {}): ServiceProcess {
+  // npm itself when asked (npm_execpath is set when the tests run under npm), else the server alone
+  // (in watch mode, as `npm run dev` runs it, when asked).
   const [command, args] = !options.viaNpm
-    ? [process.execPath, ['src/server.ts']]
+    ? [process.execPath, [...(options.watch ? ['--watch'] : []), 'src/server.ts']]
     : process.env.npm_execpath
       ? [process.execPath, [process.env.npm_execpath, 'start']]
       : ['npm', ['start']];
+  // The database is the caller's to give: without one, the service starts its embedded PostgreSQL.
+  const { DATABASE_URL: _outer, ...withoutDatabaseUrl } = process.env;
   const child = spawn(command, args, {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'info', ...env },
+    // A secret of its own: development would otherwise keep one in the project's .data folder.
+    env: { ...withoutDatabaseUrl, NODE_ENV: 'development', JWT_SECRET: 'a-secret-for-service-processes-in-tests', HOST: '127.0.0.1', PORT: '0', STRIPE_LOCAL_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const log: string[] = [];
