@@ -1,12 +1,18 @@
 /**
- * Starts the Prism mock from the bundled contract (openapi/generated/openapi.json): every operation
- * answers with its example, and a request that breaks the contract gets a validation problem.
- * `npm run mock` runs it on MOCK_PORT (default 4010); tests call `startMock({ port: 0 })`.
+ * Starts the mock: Prism on the bundled contract (openapi/generated/openapi.json) answers every
+ * operation with its example, behind the service's own request handling (mock/app.ts), so that a
+ * request that breaks the contract gets the very problem the server would answer. It serves the
+ * contract at `/api` like the server, and at its root. `npm run mock` runs it on MOCK_PORT
+ * (default 4010); tests call `startMock({ port: 0 })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../src/config.ts';
 import { freePort } from '../src/lib/free-port.ts';
+import { createMockApp } from './app.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = join(projectRoot, 'openapi/generated/openapi.json');
@@ -25,25 +31,18 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Spawns Prism and resolves once it listens. `port: 0` picks a free port. */
-export async function startMock(
-  options: { port?: number; host?: string; log?: boolean } = {},
-): Promise<RunningMock> {
-  const host = options.host ?? '127.0.0.1';
-  const port = options.port || (await freePort());
-  const child = spawn(prismBin, ['mock', specPath, '--host', host, '--port', String(port)], {
+/** Spawns Prism on a private port and resolves once it listens; its output goes to the terminal once when `log`. */
+async function startPrism(log: boolean): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(prismBin, ['mock', specPath, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = `http://${host}:${port}`;
-
   await new Promise<void>((ready, fail) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output += text;
-      if (options.log) process.stdout.write(text);
+      output += chunk.toString();
       if (output.includes('Prism is listening')) {
         clearTimeout(timer);
         ready();
@@ -56,11 +55,43 @@ export async function startMock(
       fail(new Error(`Prism exited with code ${code}:\n${output}`));
     });
   });
-  if (options.log) {
+  // From here on, each line once: the terminal's, or nobody's.
+  child.stdout?.removeAllListeners('data');
+  child.stderr?.removeAllListeners('data');
+  if (log) {
     child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
   }
-  return { url, stop: () => stopProcess(child) };
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** Starts Prism and the front that answers like the server, and resolves once both listen. `port: 0` picks a free port. */
+export async function startMock(
+  options: { port?: number; host?: string; log?: boolean } = {},
+): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port || (await freePort());
+  const prism = await startPrism(options.log ?? false);
+  const config = loadConfig();
+  const app = createMockApp({ prismUrl: prism.url, corsOrigins: config.CORS_ORIGINS, bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(listening as Server)) as Server;
+    listening.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await stopProcess(prism.child);
+    throw error;
+  });
+  return {
+    url: `http://${host}:${port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await stopProcess(prism.child);
+    },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -70,7 +101,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   const mock = await startMock({ port, host: process.env.MOCK_HOST ?? '127.0.0.1', log: true });
-  console.log(`\ntaskmarket mock: ${mock.url} (point the SDK's baseUrl here)`);
+  console.log(`\ntaskmarket mock: ${mock.url}/api (like the server; ${mock.url} works too). Point the SDK's baseUrl here.`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void mock.stop().then(() => process.exit(0)));
   }

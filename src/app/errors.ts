@@ -41,24 +41,32 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
   return problemResponse(c, problems.internal());
 }
 
-// The contract's paths as patterns, to tell an unknown path (404) from a wrong method (405).
-const pathMethods = new Map<RegExp, string[]>();
-for (const route of Object.values(routes)) {
-  const pattern = new RegExp(`^/api${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-  const existing = [...pathMethods.keys()].find((key) => key.source === pattern.source);
-  if (existing) pathMethods.get(existing)!.push(route.method.toUpperCase());
-  else pathMethods.set(pattern, [route.method.toUpperCase()]);
+/**
+ * The 404 handler: an unknown path (404), or a known path with another method (405 with
+ * `Allow`). `prefix` is where the contract's paths are served, as a pattern (the mock serves them
+ * at its root too).
+ */
+export function notFoundHandler(prefix: string): (c: Context<AppEnv>) => Response {
+  // The contract's paths as patterns, to tell an unknown path (404) from a wrong method (405).
+  const pathMethods = new Map<string, { pattern: RegExp; methods: string[] }>();
+  for (const route of Object.values(routes)) {
+    const source = `^${prefix}${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`;
+    const entry = pathMethods.get(source) ?? { pattern: new RegExp(source), methods: [] };
+    entry.methods.push(route.method.toUpperCase());
+    pathMethods.set(source, entry);
+  }
+  return (c) => {
+    const path = new URL(c.req.url).pathname;
+    for (const { pattern, methods } of pathMethods.values()) {
+      if (pattern.test(path) && !methods.includes(c.req.method)) {
+        const error = new ProblemError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}; use ${methods.join(', ')}.`, {
+          headers: { Allow: methods.join(', ') },
+        });
+        return problemResponse(c, error);
+      }
+    }
+    return problemResponse(c, problems.notFound(`Nothing at ${c.req.method} ${path}. Paths end with a slash, like /api/tasks/.`));
+  };
 }
 
-export function onNotFound(c: Context<AppEnv>): Response {
-  const path = new URL(c.req.url).pathname;
-  for (const [pattern, methods] of pathMethods) {
-    if (pattern.test(path) && !methods.includes(c.req.method)) {
-      const error = new ProblemError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}; use ${methods.join(', ')}.`, {
-        headers: { Allow: methods.join(', ') },
-      });
-      return problemResponse(c, error);
-    }
-  }
-  return problemResponse(c, problems.notFound(`Nothing at ${c.req.method} ${path}. Paths end with a slash, like /api/tasks/.`));
-}
+export const onNotFound = notFoundHandler('/api');

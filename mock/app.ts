@@ -1,0 +1,81 @@
+/**
+ * The mock's front: the service's own request handling (request ids, CORS, body limit, bearer
+ * check, the contract's validation, problem+json for every error, 404/405) in front of Prism,
+ * which answers what passes with the contract's examples. So the mock's errors are the server's,
+ * field by field, and what differs is only what a mock cannot know (see mock/README.md).
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import { requestId } from 'hono/request-id';
+import pino from 'pino';
+import type { AppEnv } from '../src/app/env.ts';
+import { notFoundHandler, onError } from '../src/app/errors.ts';
+import { createRouter, mount } from '../src/app/router.ts';
+import { routes } from '../src/contract/routes.ts';
+import { problems } from '../src/lib/problem.ts';
+
+export type MockOptions = {
+  /** Where Prism listens. */
+  prismUrl: string;
+  /** The browser origins allowed, as the server's CORS_ORIGINS. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+};
+
+/** Any bearer token signs in, as this stand-in user: the mock has no accounts to check it against. */
+const MOCK_USER = { id: 1 } as NonNullable<AppEnv['Variables']['user']>;
+
+/** Headers of a request that belong to its hop to the mock, not to Prism's. */
+const HOP_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'origin'];
+
+/** Headers of Prism's answer that are the answer's, not the hop's. */
+const FORWARDED_HEADERS = ['content-type', 'retry-after', 'etag', 'cache-control', 'www-authenticate', 'location'];
+
+export function createMockApp(options: MockOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use(async (c, next) => {
+    c.set('logger', pino({ level: 'silent' }));
+    await next();
+  });
+  app.use(cors({ origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins, exposeHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'], maxAge: 600 }));
+  app.use(bodyLimit({ maxSize: options.bodyLimitBytes, onError: () => { throw problems.payloadTooLarge(`The request body is larger than ${options.bodyLimitBytes} bytes.`); } }));
+  app.use(
+    createMiddleware<AppEnv>(async (c, next) => {
+      const header = c.req.header('authorization');
+      c.set('user', header && /^Bearer\s+\S+$/i.test(header) ? MOCK_USER : null);
+      c.set('authError', header && !/^Bearer\s+\S+$/i.test(header) ? problems.unauthenticated('The Authorization header must be "Bearer <access>".') : null);
+      await next();
+    }),
+  );
+
+  const api = createRouter();
+  for (const route of Object.values(routes)) {
+    mount(api, route, (async (c: import('hono').Context<AppEnv>) => {
+      const url = new URL(c.req.url);
+      const path = url.pathname.replace(/^\/api(?=\/)/, '');
+      const headers = new Headers(c.req.raw.headers);
+      for (const name of HOP_HEADERS) headers.delete(name);
+      const hasBody = !['GET', 'HEAD', 'DELETE'].includes(c.req.method) || Number(c.req.header('content-length') ?? 0) > 0;
+      const answer = await fetch(`${options.prismUrl}${path}${url.search}`, {
+        method: c.req.method,
+        headers,
+        body: hasBody ? await c.req.arrayBuffer() : undefined,
+      });
+      const forwarded = new Headers();
+      for (const name of FORWARDED_HEADERS) {
+        const value = answer.headers.get(name);
+        if (value) forwarded.set(name, value);
+      }
+      return new Response(answer.body, { status: answer.status, headers: forwarded });
+    }) as never);
+  }
+  // At /api like the server, and at the root as before: a client changes only its host.
+  app.route('/api', api);
+  app.route('/', api);
+  app.notFound(notFoundHandler('(?:/api)?'));
+  app.onError(onError);
+  return app;
+}
