@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { HttpBindings } from '@hono/node-server';
 import type Stripe from 'stripe';
 import { bodyLimit } from 'hono/body-limit';
@@ -43,6 +42,7 @@ import { MAIL_QUEUE } from '../mail/outbox.ts';
 import { setPasswordHashConcurrency } from '../auth/passwords.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
+import { serveDocs } from './docs.ts';
 import { createMetrics } from './metrics.ts';
 import { createRouter } from './router.ts';
 
@@ -197,7 +197,7 @@ export function createApp(options: AppOptions) {
   metrics.registerEndpoint(api, config);
 
   api.get('/openapi.json', (c) => c.body(bundledSpec, 200, { 'Content-Type': 'application/json' }));
-  api.get('/docs/', Scalar({ url: '/api/openapi.json', pageTitle: 'taskmarket API' }));
+  serveDocs(api, { path: '/docs/', specUrl: '/api/openapi.json', publicPath: '/api/docs/' });
 
   // What `npm start` prints: where the rest is. (On the app: the router's "/" would be "/api".)
   app.get('/api/', (c) =>

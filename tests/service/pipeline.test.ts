@@ -73,7 +73,18 @@ describe('the served contract', () => {
     expect(await document.json()).toEqual(spec);
     const docs = await t.app.fetch(new Request(`${BASE_URL}/docs/`));
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('/api/openapi.json');
+    const html = await docs.text();
+    expect(html).toContain('/api/openapi.json');
+    // Everything the page loads comes from the service: it works offline.
+    const loaded = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(loaded.length).toBeGreaterThanOrEqual(3);
+    for (const url of loaded) {
+      expect(url).toMatch(/^\/api\/docs\/assets\//);
+      const asset = await t.app.fetch(new Request(`http://taskmarket.test${url}`));
+      expect(asset.status, url).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength, url).toBeGreaterThan(500);
+    }
+    expect((await t.app.fetch(new Request(`${BASE_URL}/docs/assets/package.json`))).status).toBe(404);
     const health = await t.app.fetch(new Request(`${BASE_URL}/health/`));
     expect(await health.json()).toEqual({
       status: 'ok',
