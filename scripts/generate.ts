@@ -2,7 +2,8 @@
  * Regenerates every file derived from the contract in openapi/:
  *   openapi/generated/openapi.json  the bundled spec (served by the mock and the service)
  *   sdk/src/schema.ts                TypeScript types for every path and component (openapi-typescript)
- *   sdk/src/public-operations.ts     the operations that take no token, so the SDK sends none
+ *   sdk/src/public-operations.ts     the operations that take no token, so the SDK sends none, and
+ *                                    those that take an Idempotency-Key, so the SDK adds one
  *   src/contract/schemas.ts          a zod schema per component (scripts/contract-emitter.ts)
  *   src/contract/routes.ts           a createRoute() per operation, for the service's handlers
  *
@@ -62,12 +63,30 @@ export function publicOperationKeys(spec: OpenApiDocument): string[] {
   return keys.sort();
 }
 
+/** "METHOD /path/" of every operation with an `Idempotency-Key` header parameter. */
+export function idempotencyKeyOperationKeys(spec: OpenApiDocument): string[] {
+  const keys: string[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as { parameters?: { $ref?: string; name?: string }[] } | undefined;
+      const takesKey = (operation?.parameters ?? []).some((parameter) => parameter.name === 'Idempotency-Key' || parameter.$ref?.endsWith('/IdempotencyKey'));
+      if (takesKey) keys.push(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  return keys.sort();
+}
+
 function renderPublicOperations(spec: OpenApiDocument): string {
-  const lines = publicOperationKeys(spec).map((key) => `  ${JSON.stringify(key)},`);
+  const list = (keys: string[]) => keys.map((key) => `  ${JSON.stringify(key)},`).join('\n');
   return `${HEADER}
 /** Operations the contract marks \`security: []\`: the SDK sends no bearer token to them. */
 export const publicOperations: ReadonlySet<string> = new Set([
-${lines.join('\n')}
+${list(publicOperationKeys(spec))}
+]);
+
+/** Operations that take an \`Idempotency-Key\` (they move money): the SDK adds one to each call. */
+export const idempotencyKeyOperations: ReadonlySet<string> = new Set([
+${list(idempotencyKeyOperationKeys(spec))}
 ]);
 `;
 }

@@ -5,12 +5,16 @@
  * refresh-and-retry when an access token is rejected.
  */
 import createFetchClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
+import { paginate, type PagedItem, type PagedPath, type PaginateOptions } from './paginate.js';
 import { publicOperations } from './public-operations.js';
+import { resilienceMiddleware, type RetryOptions } from './resilience.js';
 import type { components, paths } from './schema.js';
 
 export type * from './schema.js';
 export { publicOperations };
 export { chatStream, type ChatStreamEvent, type ChatStreamResult } from './chat-stream.js';
+export { NetworkError, type RetryOptions } from './resilience.js';
+export type { PagedItem, PagedPath, PaginateOptions } from './paginate.js';
 export { subscribe, StreamRefused, type StreamEvent, type StreamEventData, type SubscribeOptions } from './subscribe.js';
 
 /** The RFC 9457 problem document every error response carries. */
@@ -71,12 +75,14 @@ export function webStorageTokenStore(
 }
 
 export interface TaskmarketClientOptions extends Omit<ClientOptions, 'baseUrl'> {
-  /** `http://localhost:8000/api` for the real server, `http://127.0.0.1:4010` for the mock. */
+  /** `http://localhost:8000/api` for the real server, `http://127.0.0.1:4010/api` for the mock. */
   baseUrl: string;
   /** Where the session lives; defaults to memory. */
   tokenStore?: TokenStore;
   /** Called once the refresh token is rejected too and the session is cleared: show the login. */
   onSessionExpired?: () => void;
+  /** Retries of calls safe to repeat on 429 and 503, after `Retry-After` (default: 2, waiting up to 30 s); `false` for none. */
+  retry?: RetryOptions | false;
 }
 
 /**
@@ -86,7 +92,11 @@ export interface TaskmarketClientOptions extends Omit<ClientOptions, 'baseUrl'> 
  */
 export type JsonMediaType = 'application/json' | 'application/problem+json';
 
-export type TaskmarketClient = Client<paths, JsonMediaType> & { readonly tokenStore: TokenStore };
+export type TaskmarketClient = Client<paths, JsonMediaType> & {
+  readonly tokenStore: TokenStore;
+  /** Every item of a paged list, page after page: `for await (const task of api.paginate('/tasks/')) …`. */
+  paginate: <P extends PagedPath>(path: P, options?: PaginateOptions<P>) => AsyncGenerator<PagedItem<P>, void>;
+};
 
 /** Operations whose 2xx body carries a fresh `{access, refresh}` pair to keep. */
 const TOKEN_ISSUERS = new Set([
@@ -104,11 +114,15 @@ const SESSION_ENDERS = new Set(['POST /auth/logout/', 'DELETE /auth/delete-accou
 const REFRESH_PATH = '/auth/token/refresh/';
 
 export function createClient(options: TaskmarketClientOptions): TaskmarketClient {
-  const { tokenStore = memoryTokenStore(), onSessionExpired, ...clientOptions } = options;
+  const { tokenStore = memoryTokenStore(), onSessionExpired, retry = {}, ...clientOptions } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const client = createFetchClient<paths, JsonMediaType>({ ...clientOptions, baseUrl });
   client.use(sessionMiddleware(baseUrl, tokenStore, onSessionExpired));
-  return Object.assign(client, { tokenStore });
+  client.use(resilienceMiddleware(retry === false ? { retries: 0 } : retry));
+  return Object.assign(client, {
+    tokenStore,
+    paginate: <P extends PagedPath>(path: P, paginateOptions: PaginateOptions<P> = {}) => paginate(client, path, paginateOptions, (result) => unwrap(result) as never),
+  });
 }
 
 function sessionMiddleware(
@@ -203,11 +217,15 @@ export class ProblemError extends Error {
   readonly problem: ReceivedProblem;
   readonly status: number;
 
+  /** The request id to quote to support (the server's `X-Request-Id`), when there is one. */
+  readonly requestId: string | undefined;
+
   constructor(problem: ReceivedProblem) {
     super(problem.detail ?? problem.title);
     this.name = 'ProblemError';
     this.problem = problem;
     this.status = problem.status;
+    this.requestId = problem.request_id;
   }
 }
 
@@ -227,6 +245,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
             status: response.status,
             code: 'unexpected_response',
             detail: typeof error === 'string' ? error : undefined,
+            request_id: response.headers.get('x-request-id') ?? undefined,
           },
     );
   }

@@ -29,3 +29,12 @@ export const publicOperations: ReadonlySet<string> = new Set([
   "POST /notifications/unsubscribe/",
   "POST /payments/webhooks/stripe/",
 ]);
+
+/** Operations that take an `Idempotency-Key` (they move money): the SDK adds one to each call. */
+export const idempotencyKeyOperations: ReadonlySet<string> = new Set([
+  "POST /payments/escrow/{id}/refund/",
+  "POST /payments/escrow/{id}/release/",
+  "POST /payments/intents/create/",
+  "POST /payments/payment-methods/create/",
+  "POST /payments/withdrawals/create/",
+]);
