@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Tests exercise the SDK's source, so they never run against a stale build.
-    alias: { '@taskmarket/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@taskmarket\/sdk\/msw$/, replacement: fileURLToPath(new URL('./sdk/src/msw.ts', import.meta.url)) },
+      { find: /^@taskmarket\/sdk$/, replacement: fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     // TASKMARKET_TEST_CANARY=1 runs tests/canary/ instead: the suite's check that a failing test

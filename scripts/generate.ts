@@ -4,6 +4,8 @@
  *   sdk/src/schema.ts                TypeScript types for every path and component (openapi-typescript)
  *   sdk/src/public-operations.ts     the operations that take no token, so the SDK sends none, and
  *                                    those that take an Idempotency-Key, so the SDK adds one
+ *   sdk/src/examples.ts              each operation's first success answer, from the contract's
+ *                                    examples, for the SDK's MSW handlers
  *   src/contract/schemas.ts          a zod schema per component (scripts/contract-emitter.ts)
  *   src/contract/routes.ts           a createRoute() per operation, for the service's handlers
  *
@@ -91,6 +93,34 @@ ${list(idempotencyKeyOperationKeys(spec))}
 `;
 }
 
+type Media = { example?: unknown; examples?: Record<string, { value?: unknown }> };
+type ResponseObject = { $ref?: string; content?: Record<string, Media> };
+
+/** Each operation's first success answer, with the example the contract writes for it. */
+function renderExamples(spec: OpenApiDocument): string {
+  const components = (spec as unknown as { components: { responses?: Record<string, ResponseObject> } }).components;
+  const entries: unknown[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as { responses?: Record<string, ResponseObject> } | undefined;
+      if (!operation?.responses) continue;
+      const status = Object.keys(operation.responses).filter((code) => code.startsWith('2')).sort()[0];
+      if (!status) continue;
+      let response = operation.responses[status]!;
+      if (response.$ref) response = components.responses?.[response.$ref.split('/').pop()!] ?? {};
+      const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [null, undefined];
+      const body = media ? (media.example ?? Object.values(media.examples ?? {})[0]?.value ?? null) : null;
+      entries.push({ method: method.toUpperCase(), path, status: Number(status), contentType, body });
+    }
+  }
+  return `${HEADER}
+/** One operation's first success answer, as the contract's example writes it. */
+export type OperationExample = { method: string; path: string; status: number; contentType: string | null; body: unknown };
+
+export const operationExamples: readonly OperationExample[] = ${JSON.stringify(entries, null, 2)};
+`;
+}
+
 /** Every generated file, path (relative to the project root) → content. */
 export async function renderGeneratedFiles(): Promise<Map<string, string>> {
   const spec = bundleSpec();
@@ -104,6 +134,7 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
     ['openapi/generated/openapi.json', `${JSON.stringify(spec, null, 2)}\n`],
     ['sdk/src/schema.ts', HEADER + astToString(ast)],
     ['sdk/src/public-operations.ts', renderPublicOperations(spec)],
+    ['sdk/src/examples.ts', renderExamples(spec)],
     ['src/contract/schemas.ts', emitSchemas(spec as unknown as BundledSpec, HEADER)],
     ['src/contract/routes.ts', emitRoutes(spec as unknown as BundledSpec, HEADER)],
   ]);
