@@ -83,17 +83,22 @@ function send(response: import('node:http').ServerResponse, status: number, body
 async function readJson(request: import('node:http').IncomingMessage): Promise<{ proposal: string; bid_amount: string }> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { proposal: string; bid_amount: string };
 }
 
 /** The signed-in user's row, as the service's authentication reads it, or undefined. */
 async function authenticate(request: import('node:http').IncomingMessage) {
   const claims = await signer.verifyAccess(request.headers.authorization!.slice(7));
   const statement = authenticateStatement(claims);
-  return { claims, user: (await pool.query(statement.text, statement.values)).rows[0] };
+  // The columns the handlers below read (the statement selects the user's whole row).
+  const { rows } = await pool.query<{ id: number; username: string; is_freelancer: boolean; is_client: boolean }>(statement.text, statement.values);
+  return { claims, user: rows[0]! };
 }
 
-const server = createServer(async (request, response) => {
+// node:http does not await its handler: failures are answered inside it.
+const server = createServer((request, response) => void handle(request, response));
+
+async function handle(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) {
   try {
     const url = new URL(request.url!, 'http://localhost');
     const detail = /^\/api\/tasks\/(\d+)\/$/.exec(url.pathname);
@@ -116,8 +121,8 @@ const server = createServer(async (request, response) => {
       const filters = { status: 'open' as const, search: q.get('search') ?? undefined, category: q.has('category') ? Number(q.get('category')) : undefined };
       const list = taskListQuery(filters, { limit: pageSize, offset: (page - 1) * pageSize });
       const counting = taskCountQuery(filters);
-      const [{ rows }, counted] = await Promise.all([pool.query<TaskRow>(list.text, list.values), pool.query(counting.text, counting.values)]);
-      send(response, 200, { count: counted.rows[0].count, next: null, previous: null, results: rows.map(taskFromRow) });
+      const [{ rows }, counted] = await Promise.all([pool.query<TaskRow>(list.text, list.values), pool.query<{ count: number }>(counting.text, counting.values)]);
+      send(response, 200, { count: counted.rows[0]!.count, next: null, previous: null, results: rows.map(taskFromRow) });
     } else if (detail && request.method === 'GET') {
       const query = taskByIdQuery(Number(detail[1]));
       const { rows } = await pool.query<TaskRow>(query.text, query.values);
@@ -184,6 +189,6 @@ const server = createServer(async (request, response) => {
   } catch (error) {
     send(response, 500, { detail: String(error) });
   }
-});
+}
 
 server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('baseline listening'));

@@ -39,7 +39,7 @@ const SERVICE_APP_NAME = 'taskmarket-bench-service';
 const RELEASES_PER_SERVER = Number(process.env.BENCH_RELEASES ?? 15_000);
 
 /** The V8 flags `npm start` gives the service (package.json), so that the bench measures the same process. */
-const startFlags = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).scripts.start as string)
+const startFlags = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(' ')
   .filter((arg) => arg.startsWith('--max-'));
 

@@ -39,9 +39,9 @@ export async function measureStreams(options: {
   let opened = 0;
   await Promise.all(
     users.map(
-      async ({ id }) =>
-        new Promise<void>(async (resolve, reject) => {
-          const token = await options.sign(id);
+      async ({ id }) => {
+        const token = await options.sign(id);
+        return new Promise<void>((resolve, reject) => {
           const req = request({ host: '127.0.0.1', port: options.port, path: '/api/stream/', headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } }, (res) => {
             if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
             opened += 1;
@@ -62,7 +62,8 @@ export async function measureStreams(options: {
           req.on('error', reject);
           req.end();
           sockets.push({ destroy: () => req.destroy() });
-        }),
+        });
+      },
     ),
   );
   // Let the streams settle (the hub subscribes each), then write one event per stream per second,

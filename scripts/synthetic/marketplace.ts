@@ -437,7 +437,7 @@ export function generateMarketplace(options: SyntheticOptions): SyntheticMarketp
   const times = new Float64Array(nTasks);
   for (let i = 0; i < nTasks; i++) times[i] = startMs + Math.floor(taskRng() * spanMs);
   times.sort();
-  const tasks: SyntheticTask[] = new Array(nTasks);
+  const tasks = new Array<SyntheticTask>(nTasks);
   const appeal = new Float64Array(nTasks);
   const taskTopic = new Int32Array(nTasks);
   for (let i = 0; i < nTasks; i++) {

@@ -36,7 +36,7 @@ export async function chatStream(
   const stream = response.body;
   async function* events(): AsyncGenerator<ChatStreamEvent, void> {
     for await (const frame of readFrames(stream, options.signal)) {
-      yield { event: frame.event, data: JSON.parse(frame.data) } as ChatStreamEvent;
+      yield { event: frame.event, data: JSON.parse(frame.data) as unknown } as ChatStreamEvent;
     }
   }
   return { events: events(), response };

@@ -12,7 +12,7 @@ import type { paths } from './schema.js';
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 /** "METHOD /path/" of every operation of the contract. */
-export type OperationKey = { [P in keyof paths]: { [M in Method]: paths[P][M] extends undefined | never ? never : `${Uppercase<M>} ${P & string}` }[Method] }[keyof paths];
+export type OperationKey = { [P in keyof paths]: { [M in Method]: paths[P][M] extends undefined ? never : `${Uppercase<M>} ${P & string}` }[Method] }[keyof paths];
 
 /** `/tasks/{id}/` as MSW writes it (`/tasks/:id/`), under `baseUrl`. */
 const urlOf = (baseUrl: string, path: string) => `${baseUrl.replace(/\/+$/, '')}${path.replace(/\{([^}]+)\}/g, ':$1')}`;
@@ -34,7 +34,7 @@ export function handlers(baseUrl: string): HttpHandler[] {
  * One operation answering `body` with `status` (a problem document for an error): put it in front
  * with `server.use(…)` for one test. `body` may be a function of the request.
  */
-export function answer(baseUrl: string, operation: OperationKey, status: number, body: unknown | ((request: Request) => unknown)): HttpHandler {
+export function answer(baseUrl: string, operation: OperationKey, status: number, body: unknown): HttpHandler {
   const [method, path] = operation.split(' ') as [string, string];
   return http[method.toLowerCase() as Method](urlOf(baseUrl, path), ({ request }) => {
     const value = typeof body === 'function' ? (body as (request: Request) => unknown)(request) : body;

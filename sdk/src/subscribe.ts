@@ -74,7 +74,7 @@ export async function subscribe(client: Client<paths>, onEvent: (event: StreamEv
       for await (const frame of readFrames(response.body, signal)) {
         delay = minDelayMs;
         if (frame.id) lastEventId = frame.id;
-        onEvent({ id: frame.id ?? '', event: frame.event, data: JSON.parse(frame.data) } as StreamEvent);
+        onEvent({ id: frame.id ?? '', event: frame.event, data: JSON.parse(frame.data) as unknown } as StreamEvent);
       }
       // The server ended the stream (a restart, a drain): reconnect shortly, from where it was.
     } catch (error) {

@@ -84,7 +84,7 @@ export function createApp(options: AppOptions) {
   };
   const allowHttpUrls = config.NODE_ENV !== 'production';
   const payments = createPayments({ stripe: options.stripe, queue: options.queue, now, config });
-  const tasks = createTasksService(now, { onCancel: [payments.escrows.settleCancelledTask] });
+  const tasks = createTasksService(now, { onCancel: [payments.escrows.settleCancelledTask.bind(payments.escrows)] });
   const auth = createAuthService({
     queue: options.queue,
     signer,
@@ -93,7 +93,7 @@ export function createApp(options: AppOptions) {
     publicAppUrl: config.PUBLIC_APP_URL,
     passwordFailures,
     allowHttpUrls,
-    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount, forgetRecommendationProfile, forgetAssistantHistory],
+    onAccountDeletion: [payments.refuseDeletionWhileHoldingMoney, tasks.releaseAccount.bind(tasks), forgetRecommendationProfile, forgetAssistantHistory],
   });
   // Onboarding changes roles under the profile's rules, which auth keeps.
   const profiles = createProfileService(now, { checkRoleChange: auth.checkRoleChange });

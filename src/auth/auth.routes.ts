@@ -66,7 +66,7 @@ export function registerAuthRoutes(router: AppRouter, deps: AuthRouteDeps): void
     return c.body(null, 204);
   });
 
-  mount(router, routes.getProfile, async (c) => c.json(toUser(currentUser(c)), 200));
+  mount(router, routes.getProfile, (c) => c.json(toUser(currentUser(c)), 200));
 
   mount(router, routes.updateProfile, async (c) => {
     const user = await auth.updateProfile(c.get('em'), currentUser(c), c.req.valid('json'));

@@ -50,8 +50,8 @@ export function modelProblem(error: unknown, logger: Logger): ProblemError {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return problems.assistantUnavailable(5, 'The assistant did not answer in time.');
   if (error instanceof OpenAI.APIConnectionError) return problems.assistantUnavailable(10, 'The assistant cannot be reached.');
   if (error instanceof OpenAI.APIError) {
-    if (error.status === 429) return problems.assistantUnavailable(retryAfterSeconds(error.headers), 'The assistant is busy.');
-    if (error.status === 503) return problems.assistantUnavailable(retryAfterSeconds(error.headers), 'The assistant is unavailable.');
+    if (error.status === 429) return problems.assistantUnavailable(retryAfterSeconds(error.headers as Headers | undefined), 'The assistant is busy.');
+    if (error.status === 503) return problems.assistantUnavailable(retryAfterSeconds(error.headers as Headers | undefined), 'The assistant is unavailable.');
     return problems.assistantError(`The assistant's model answered with an error (${error.status ?? 'no status'}).`);
   }
   return problems.assistantError('The assistant gave no usable answer.');

@@ -235,7 +235,7 @@ from chat_session where ${filter} order by id desc limit $4 offset $5`,
       const answered = await structuredWithRetry<ModelCategorySuggestions>(turns, ModelCategorySuggestions, CATEGORY_SUGGESTIONS_SCHEMA_NAME, spent);
       const suggestions = answered ?? offlineCategorySuggestions(`${input.title}\n${input.description ?? ''}`, rows);
       const certainty = answered ? 1 : FALLBACK_CERTAINTY;
-      await em.transactional(async (tx) => recordUsage(tx, user, 'suggest_category', sumUsage(spent)));
+      await em.transactional((tx) => Promise.resolve(recordUsage(tx, user, 'suggest_category', sumUsage(spent))));
       const results: S.CategorySuggestion[] = [];
       for (const suggestion of suggestions.suggestions) {
         // Unknown slugs are dropped, never invented; each category once, best first.

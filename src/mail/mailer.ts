@@ -22,11 +22,12 @@ export type Mailer = {
 export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'SMTP_MAX_CONNECTIONS'>, logger: Logger): Mailer {
   if (!config.SMTP_URL) {
     return {
-      async send(mail) {
+      send(mail) {
         logger.warn(
           { mail },
           `DEVELOPMENT FALLBACK, mail not sent: SMTP_URL is unset, so this mail to ${mail.to} ("${mail.subject}") is written here, live links included. Production requires SMTP_URL.`,
         );
+        return Promise.resolve();
       },
       close() {},
     };

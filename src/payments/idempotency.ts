@@ -41,7 +41,7 @@ async function answerOnce<T>(c: Context<AppEnv>, operation: string, now: () => D
     return c.json(answer.body as object, answer.status);
   }
   const em = c.get('em');
-  const body = c.req.header('content-type')?.includes('json') ? await c.req.json().catch(() => null) : null;
+  const body: unknown = c.req.header('content-type')?.includes('json') ? await c.req.json<unknown>().catch(() => null) : null;
   const requestHash = createHash('sha256').update(JSON.stringify([operation, new URL(c.req.url).pathname, body])).digest('hex');
 
   const claim = async (): Promise<KeyRow | null> => {

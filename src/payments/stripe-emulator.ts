@@ -349,7 +349,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     if (typeof params.account !== 'string') throw invalid('Missing required param: account.', 'account', 'parameter_missing');
     const account = find('account', 'acct', params.account);
     if (params.type !== 'account_onboarding') throw invalid('Only type=account_onboarding links are emulated.', 'type');
-    const next = new URLSearchParams({ return_url: String(params.return_url ?? ''), refresh_url: String(params.refresh_url ?? '') });
+    const next = new URLSearchParams({ return_url: typeof params.return_url === 'string' ? params.return_url : '', refresh_url: typeof params.refresh_url === 'string' ? params.refresh_url : '' });
     return { id: newId('acctlink'), object: 'account_link', created: now(), expires_at: now() + 300, url: `${baseUrl}/express/onboarding/${account.id}?${next}` };
   }
 
@@ -417,7 +417,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       _account: account.id,
     });
     setTimeout(() => {
-      const fails = String(account.email ?? '').includes('+payout_fails');
+      const fails = typeof account.email === 'string' && account.email.includes('+payout_fails');
       if (fails) {
         // The money comes back to the connected account's balance, as Stripe returns a failed payout.
         moveBalance(amount);
@@ -485,7 +485,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   }
 
   let baseUrl = '';
-  const server = createServer(async (request, response) => {
+  // node:http does not await its handler: an unexpected failure is answered as Stripe would.
+  const server = createServer((request, response) => {
+    answer(request, response).catch((error: unknown) => send(response, 500, JSON.stringify({ error: { type: 'api_error', message: String(error) } })));
+  });
+  async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     // The onboarding page a link leads to: a browser's, without an API key.
     const onboarding = /^\/express\/onboarding\/([^/]+)$/.exec(url.pathname);
@@ -529,7 +533,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     }
     if (replayKey) idempotent.set(replayKey, { status, body });
     send(response, status, body);
-  });
+  }
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -12,17 +12,19 @@ type Answer = { status: number; body?: unknown; headers?: Record<string, string>
 /** A fetch that answers from `script` in order and keeps the requests it saw. */
 function scripted(...script: Answer[]) {
   const seen: Request[] = [];
-  const fetch = async (request: Request) => {
+  const fetch = (request: Request): Promise<Response> => {
     seen.push(request.clone());
     // As fetch does: an aborted request rejects with the signal's reason.
-    if (request.signal.aborted) throw request.signal.reason;
+    if (request.signal.aborted) return Promise.reject(request.signal.reason as Error);
     const next = script.shift() ?? { status: 500 };
-    if (next instanceof Error) throw next;
+    if (next instanceof Error) return Promise.reject(next);
     const json = next.body !== undefined;
-    return new Response(json ? JSON.stringify(next.body) : null, {
-      status: next.status,
-      headers: { ...(json ? { 'Content-Type': next.status >= 400 ? 'application/problem+json' : 'application/json' } : {}), ...next.headers },
-    });
+    return Promise.resolve(
+      new Response(json ? JSON.stringify(next.body) : null, {
+        status: next.status,
+        headers: { ...(json ? { 'Content-Type': next.status >= 400 ? 'application/problem+json' : 'application/json' } : {}), ...next.headers },
+      }),
+    );
   };
   return { seen, client: createClient({ baseUrl: 'http://api.test/api', fetch, tokenStore: undefined }) };
 }

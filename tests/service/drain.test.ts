@@ -113,7 +113,7 @@ describe('SIGTERM under keep-alive load', () => {
     // Answered before the drain, connections are kept, for longer than a load balancer's 60 s idle
     // timeout (the requests in flight when it began get the drain's Connection: close).
     const answeredBefore = before.filter((outcome) => outcome.answeredAt < signalAt);
-    expect(new Set(answeredBefore.map((outcome) => `${outcome.headers!.connection}; ${outcome.headers!['keep-alive']}`))).toEqual(new Set(['keep-alive; timeout=65']));
+    expect(new Set(answeredBefore.map((outcome) => `${String(outcome.headers!.connection)}; ${String(outcome.headers!['keep-alive'])}`))).toEqual(new Set(['keep-alive; timeout=65']));
     expect(duringGrace.length).toBeGreaterThan(50);
     // No reset, no error: an HTTP answer for each, and a success.
     expect(before.filter((outcome) => outcome.error)).toEqual([]);

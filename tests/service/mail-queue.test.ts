@@ -11,7 +11,7 @@ import { until } from '../support/until.ts';
 
 const SMTP_MAX_CONNECTIONS = 3;
 /** Recipients the SMTP server refuses: 550 for good, 451 "try later" until `acceptLater` says yes. */
-let acceptLater = new Set<string>();
+const acceptLater = new Set<string>();
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('the mail worker', () => {
     const connectionsBefore = t.smtp.connections();
     const recipients = Array.from({ length: 300 }, (_, i) => `burst${i}@example.com`);
     await queue(...recipients);
-    await until('the burst', async () => t.smtp.mails.filter((mail) => mail.to[0]!.startsWith('burst')).length, (n) => n === recipients.length);
+    await until('the burst', () => t.smtp.mails.filter((mail) => mail.to[0]!.startsWith('burst')).length, (n) => n === recipients.length);
     const received = new Set(t.smtp.mails.flatMap((mail) => mail.to));
     expect(recipients.every((to) => received.has(to))).toBe(true);
     // Each mail once, over a handful of sessions rather than one handshake each.

@@ -37,16 +37,16 @@ describe('subscribe()', () => {
     const send = (content: string) => sara.POST('/messaging/conversations/{id}/messages/send/', { params: { path: { id: conversation.id } }, body: { content } });
     await send('before the restart');
     const messages = () => events.filter((event): event is Extract<StreamEvent, { event: 'message.created' }> => event.event === 'message.created');
-    await until('the first message', async () => messages().length, (n) => n === 1);
+    await until('the first message', () => messages().length, (n) => n === 1);
     expect(messages()[0]!.data).toMatchObject({ content: 'before the restart', sender: { username: saraUser.username }, conversation_id: conversation.id });
 
     // The server ends every stream (as a drain does); a message sent meanwhile is not lost.
     t.live.closeAll();
     await send('during the reconnection');
     await send('after it');
-    await until('all three messages', async () => messages().length, (n) => n >= 3);
+    await until('all three messages', () => messages().length, (n) => n >= 3);
     expect(messages().map((event) => event.data.content)).toEqual(['before the restart', 'during the reconnection', 'after it']);
-    await until('their notifications', async () => events.filter((event) => event.event === 'notification.created').length, (n) => n >= 3);
+    await until('their notifications', () => events.filter((event) => event.event === 'notification.created').length, (n) => n >= 3);
     // Each event once, across the reconnection.
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
 
@@ -77,7 +77,7 @@ describe('subscribe()', () => {
     await t.stripe.client.paymentIntents.confirm(intent.intent_id, { payment_method: 'pm_card_visa' });
     await t.stripeEmulator.settled();
 
-    await until('the bid, the message and the payment', async () => notifications, (types) => ['application_received', 'message_received', 'payment_received'].every((type) => types.includes(type)));
+    await until('the bid, the message and the payment', () => notifications, (types) => ['application_received', 'message_received', 'payment_received'].every((type) => types.includes(type)));
     expect(notifications.indexOf('application_received')).toBeLessThan(notifications.indexOf('payment_received'));
     stop.abort();
     await subscription;

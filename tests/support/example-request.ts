@@ -16,7 +16,7 @@ export function firstExample(media: { example?: unknown; examples?: Record<strin
 function sampleValue(parameter: ParameterObject): string {
   const schema = parameter.schema ?? {};
   const candidate = (schema.examples as unknown[] | undefined)?.[0] ?? schema.default ?? (schema.enum as unknown[] | undefined)?.[0];
-  if (candidate !== undefined) return String(candidate);
+  if (candidate !== undefined) return typeof candidate === 'object' ? JSON.stringify(candidate) : String(candidate as string | number | boolean);
   return schema.type === 'integer' ? '1' : schema.type === 'boolean' ? 'true' : 'sara@example.com';
 }
 

@@ -44,7 +44,7 @@ export async function startSmtpServer(
   const { port } = server.server.address() as { port: number };
 
   async function waitForMail(to: string, match: RegExp = /./, timeoutMs = 15_000): Promise<ReceivedMail> {
-    const found = await until(`a mail to ${to} matching ${match}`, async () => mails.find((mail) => mail.to.includes(to) && match.test(mail.text)), Boolean, timeoutMs);
+    const found = await until(`a mail to ${to} matching ${match}`, () => mails.find((mail) => mail.to.includes(to) && match.test(mail.text)), Boolean, timeoutMs);
     return found!;
   }
 

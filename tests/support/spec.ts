@@ -56,7 +56,7 @@ export type ApiMdInventory = {
   public: string[];
   protected: string[];
   protected_domains: { domains: string[] };
-  body_shapes: Array<{ operation: string; body: 'request' | string; fields: Record<string, string> }>;
+  body_shapes: Array<{ operation: string; body: string; fields: Record<string, string> }>;
 };
 
 /**

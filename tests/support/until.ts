@@ -2,7 +2,7 @@
  * Polls `read` every 100 ms until `done` holds for its value, and returns that value; past the
  * timeout, fails naming `what` and the last value seen.
  */
-export async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(what: string, read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

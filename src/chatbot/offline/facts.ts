@@ -16,7 +16,7 @@ export type ConversationFacts = {
   skills: string[];
   budget: { amount: string; currency: Currency } | null;
   /** An ISO date-time, `none` when the client said there is no deadline, null when unsaid. */
-  deadline: string | 'none' | null;
+  deadline: string | null;
   remote: boolean | null;
   location: string | null;
   /** The last message asks the assistant to act (post, pay, message) or to drop its rules. */
@@ -88,7 +88,7 @@ function nextOccurrence(now: Date, month: number, day: number, year?: number): D
   return thisYear > now ? thisYear : utcDay(now.getUTCFullYear() + 1, month, day);
 }
 
-function deadlineIn(text: string, now: Date): string | 'none' | null {
+function deadlineIn(text: string, now: Date): string | null {
   if (/\b(?:no (?:fixed |hard |real |particular )?deadline|no rush|no hurry|whenever (?:you|it)|timing is flexible|flexible (?:on )?(?:deadline|timing|timeline))\b/i.test(text)) return 'none';
   const candidates: Date[] = [];
   for (const match of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) candidates.push(utcDay(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
