@@ -7,10 +7,10 @@ import { projectRoot } from '../../scripts/generate.ts';
 
 describe('ESLint', () => {
   it('finds nothing', { timeout: 240_000 }, async () => {
-    const result = await promisify(execFile)(process.execPath, [join(projectRoot, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings', '0', '--format', 'unix'], { cwd: projectRoot, encoding: 'utf8' }).catch(
-      (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
+    const result = await promisify(execFile)(process.execPath, [join(projectRoot, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings', '0'], { cwd: projectRoot, encoding: 'utf8' }).catch(
+      (error: { stdout: string; stderr: string; code: number }) => ({ stdout: error.stdout, stderr: error.stderr, code: error.code }),
     );
     expect(result.stdout.trim()).toBe('');
-    expect('code' in result ? result.code : 0).toBe(0);
+    expect('code' in result ? [result.code, result.stderr] : [0, '']).toEqual([0, '']);
   });
 });
