@@ -5,16 +5,14 @@
  * field by field, and what differs is only what a mock cannot know (see mock/README.md).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
-import { requestId } from 'hono/request-id';
 import pino from 'pino';
 import type { AppEnv } from '../src/app/env.ts';
 import { notFoundHandler, onError } from '../src/app/errors.ts';
+import { bearerToken, bodyLimitOf, corsFor, requestIds } from '../src/app/http-middleware.ts';
 import { createRouter, mount } from '../src/app/router.ts';
 import { routes } from '../src/contract/routes.ts';
-import { problems } from '../src/lib/problem.ts';
+import { ProblemError } from '../src/lib/problem.ts';
 
 export type MockOptions = {
   /** Where Prism listens. */
@@ -35,18 +33,19 @@ const FORWARDED_HEADERS = ['content-type', 'retry-after', 'etag', 'cache-control
 
 export function createMockApp(options: MockOptions) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use(requestIds());
   app.use(async (c, next) => {
     c.set('logger', pino({ level: 'silent' }));
     await next();
   });
-  app.use(cors({ origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins, exposeHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'], maxAge: 600 }));
-  app.use(bodyLimit({ maxSize: options.bodyLimitBytes, onError: () => { throw problems.payloadTooLarge(`The request body is larger than ${options.bodyLimitBytes} bytes.`); } }));
+  app.use(corsFor(options.corsOrigins));
+  app.use(bodyLimitOf(options.bodyLimitBytes));
   app.use(
     createMiddleware<AppEnv>(async (c, next) => {
       const header = c.req.header('authorization');
-      c.set('user', header && /^Bearer\s+\S+$/i.test(header) ? MOCK_USER : null);
-      c.set('authError', header && !/^Bearer\s+\S+$/i.test(header) ? problems.unauthenticated('The Authorization header must be "Bearer <access>".') : null);
+      const token = header === undefined ? null : bearerToken(header);
+      c.set('user', typeof token === 'string' ? MOCK_USER : null);
+      c.set('authError', token instanceof ProblemError ? token : null);
       await next();
     }),
   );

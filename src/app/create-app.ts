@@ -8,10 +8,7 @@ import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { HttpBindings } from '@hono/node-server';
 import type Stripe from 'stripe';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { createAuthService } from '../auth/auth.service.ts';
@@ -36,7 +33,7 @@ import { registerRecommendationsRoutes } from '../recommendations/recommendation
 import { createRecommendationsService } from '../recommendations/recommendations.service.ts';
 import { registerTasksRoutes } from '../tasks/tasks.routes.ts';
 import { createTasksService } from '../tasks/tasks.service.ts';
-import { ProblemError, problems } from '../lib/problem.ts';
+import { ProblemError } from '../lib/problem.ts';
 import { rateLimit } from '../lib/rate-limit.ts';
 import { MAIL_QUEUE } from '../mail/outbox.ts';
 import { setPasswordHashConcurrency } from '../auth/passwords.ts';
@@ -45,6 +42,7 @@ import { onError, onNotFound } from './errors.ts';
 import { serveDocs } from './docs.ts';
 import { createMetrics } from './metrics.ts';
 import { createRouter } from './router.ts';
+import { bearerToken, bodyLimitOf, corsFor, requestIds } from './http-middleware.ts';
 
 const bundledSpec = readFileSync(new URL('../../openapi/generated/openapi.json', import.meta.url), 'utf8');
 const specInfo = (JSON.parse(bundledSpec) as { info: { title: string; version: string } }).info;
@@ -109,8 +107,7 @@ export function createApp(options: AppOptions) {
     if (isDraining() || (incoming && !incoming.complete)) c.header('Connection', 'close');
   });
   app.use(metrics.recordRequests);
-  // A caller's id is kept only when short and safe to log and echo (the contract's RequestId).
-  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use(requestIds());
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('logger', logger.child({ request_id: c.get('requestId') }));
@@ -121,8 +118,8 @@ export function createApp(options: AppOptions) {
     );
   });
   app.use(secureHeaders());
-  app.use(cors({ origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS, exposeHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'], maxAge: 600 }));
-  app.use(bodyLimit({ maxSize: config.BODY_LIMIT_BYTES, onError: () => { throw problems.payloadTooLarge(`The request body is larger than ${config.BODY_LIMIT_BYTES} bytes.`); } }));
+  app.use(corsFor(config.CORS_ORIGINS));
+  app.use(bodyLimitOf(config.BODY_LIMIT_BYTES));
   app.use(async (c, next) => {
     c.set('em', orm.em.fork());
     await next();
@@ -133,12 +130,12 @@ export function createApp(options: AppOptions) {
       c.set('authError', null);
       const header = c.req.header('authorization');
       if (header) {
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match) {
-          c.set('authError', problems.unauthenticated('The Authorization header must be "Bearer <access>".'));
+        const token = bearerToken(header);
+        if (token instanceof ProblemError) {
+          c.set('authError', token);
         } else {
           try {
-            c.set('user', await auth.authenticate(c.get('em'), match[1]!));
+            c.set('user', await auth.authenticate(c.get('em'), token));
           } catch (error) {
             // Public operations ignore a bad token; protected ones report it (see requireUser).
             if (!(error instanceof ProblemError)) throw error;

@@ -72,3 +72,13 @@ export function currentUser(c: { get: (key: 'user') => AppEnv['Variables']['user
   if (!user) throw problems.unauthenticated();
   return user;
 }
+
+/**
+ * A Server-Sent Events response (Hono's `streamSSE`) as a handler's answer: proxies must neither
+ * buffer nor cache it. The contract's route types describe JSON answers, so it is returned untyped.
+ */
+export function eventStreamAnswer(response: Response): never {
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('X-Accel-Buffering', 'no');
+  return response as never;
+}

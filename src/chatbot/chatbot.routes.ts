@@ -4,7 +4,7 @@
  * piece is a problem+json like any other; after it, an `error` event ends the stream.
  */
 import { streamSSE } from 'hono/streaming';
-import { currentUser, mount, type AppRouter } from '../app/router.ts';
+import { currentUser, eventStreamAnswer, mount, type AppRouter } from '../app/router.ts';
 import { routes } from '../contract/routes.ts';
 import { ProblemError, problems } from '../lib/problem.ts';
 import type { ChatbotService } from './chatbot.service.ts';
@@ -56,8 +56,6 @@ export function registerChatbotRoutes(router: AppRouter, chatbot: ChatbotService
         await stream.writeSSE({ event: 'error', data: JSON.stringify(problem.toProblem(new URL(c.req.url).pathname, c.get('requestId'))) });
       }
     });
-    response.headers.set('Cache-Control', 'no-store');
-    response.headers.set('X-Accel-Buffering', 'no');
-    return response as never;
+    return eventStreamAnswer(response);
   });
 }

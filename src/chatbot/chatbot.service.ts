@@ -9,11 +9,13 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { User } from '../auth/auth.entities.ts';
+import { listCategories } from '../catalog/catalog-views.ts';
 import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
 import { toPage, pageWindow } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
 import type { RateLimit } from '../lib/rate-limit.ts';
+import { listSkills } from '../recommendations/catalogue.ts';
 import type { AssistantModel, ChatTurn, StructuredAnswer, Usage } from './assistant-model.ts';
 import { AssistantUsage, ChatMessage, ChatSession, type ASSISTANT_OPERATIONS } from './chatbot.entities.ts';
 import { chatMessageJson, chatSessionJson, isIdle, SESSION_STATUS_SQL } from './chatbot-views.ts';
@@ -22,7 +24,8 @@ import { ModelCategorySuggestions, ModelTaskDraft, CATEGORY_SUGGESTIONS_SCHEMA_N
 import { isDraftReady, offlineCategorySuggestions, offlineDraft } from './offline/assistant.ts';
 import { readConversation, titleFrom } from './offline/facts.ts';
 import { cataloguePrompt, EXTRACT_INSTRUCTIONS, RULES, SUGGEST_INSTRUCTIONS } from './prompts.ts';
-import { toTaskDraft, type CatalogueRows } from './task-draft.ts';
+import { toTaskDraft } from './task-draft.ts';
+import type { Catalogue } from './offline/catalogue-terms.ts';
 
 export type ChatbotDeps = {
   now: () => Date;
@@ -42,20 +45,17 @@ const CATALOGUE_TTL_MS = 60_000;
 
 export function createChatbotService(deps: ChatbotDeps) {
   const { now, model } = deps;
-  let cachedCatalogue: { rows: CatalogueRows; at: number } | null = null;
+  let cachedCatalogue: { rows: Catalogue; at: number } | null = null;
 
   /** The catalogue (a few dozen rows, changed only by migrations), read at most once a minute. */
-  async function catalogue(em: EntityManager): Promise<CatalogueRows> {
+  async function catalogue(em: EntityManager): Promise<Catalogue> {
     if (cachedCatalogue && Date.now() - cachedCatalogue.at < CATALOGUE_TTL_MS) return cachedCatalogue.rows;
-    const [categories, skills] = await Promise.all([
-      querySql<S.Category>(em, { text: 'select id, slug, name, description from category order by position, id', values: [] }),
-      querySql<S.Skill>(em, { text: 'select id, slug, name, category_id from skill order by category_id nulls last, name, id', values: [] }),
-    ]);
+    const [categories, { results: skills }] = await Promise.all([listCategories(em), listSkills(em, {})]);
     cachedCatalogue = { rows: { categories, skills }, at: Date.now() };
     return cachedCatalogue.rows;
   }
 
-  const systemPrompt = (rows: CatalogueRows) => `${RULES}\n\n${cataloguePrompt(rows, now())}`;
+  const systemPrompt = (rows: Catalogue) => `${RULES}\n\n${cataloguePrompt(rows, now())}`;
 
   async function spendMessage(user: User) {
     for (const limit of deps.limits) await limit.consume(String(user.id));
@@ -235,7 +235,8 @@ from chat_session where ${filter} order by id desc limit $4 offset $5`,
       const answered = await structuredWithRetry<ModelCategorySuggestions>(turns, ModelCategorySuggestions, CATEGORY_SUGGESTIONS_SCHEMA_NAME, spent);
       const suggestions = answered ?? offlineCategorySuggestions(`${input.title}\n${input.description ?? ''}`, rows);
       const certainty = answered ? 1 : FALLBACK_CERTAINTY;
-      await em.transactional((tx) => Promise.resolve(recordUsage(tx, user, 'suggest_category', sumUsage(spent))));
+      recordUsage(em, user, 'suggest_category', sumUsage(spent));
+      await em.flush();
       const results: S.CategorySuggestion[] = [];
       for (const suggestion of suggestions.suggestions) {
         // Unknown slugs are dropped, never invented; each category once, best first.

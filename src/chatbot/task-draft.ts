@@ -3,17 +3,15 @@
  * catalogue (an unknown one is dropped and reported in `missing_fields`, never invented), the
  * budget and deadline held to the task form's rules, the confidence lowered for each thing dropped.
  */
-import type { Category, Skill, TaskDraft } from '../contract/schemas.ts';
-import { toMinor } from '../lib/money.ts';
+import type { Skill, TaskDraft } from '../contract/schemas.ts';
+import { MAX_MONEY_MINOR, MIN_BUDGET_MINOR, toMinor } from '../lib/money.ts';
 import { DRAFT_FIELDS, type ModelTaskDraft } from './model-schemas.ts';
+import type { Catalogue } from './offline/catalogue-terms.ts';
 
-export type CatalogueRows = { categories: Category[]; skills: Skill[] };
 
-const MIN_BUDGET_MINOR = 500;
-const MAX_BUDGET_MINOR = 100_000_000;
 const PENALTY_PER_DROP = 0.1;
 
-export function toTaskDraft(draft: ModelTaskDraft, catalogue: CatalogueRows, now: Date, certainty = 1): TaskDraft {
+export function toTaskDraft(draft: ModelTaskDraft, catalogue: Catalogue, now: Date, certainty = 1): TaskDraft {
   const missing = new Set(draft.missing_fields);
   let dropped = 0;
   const bySlug = (slug: string) => slug.trim().toLowerCase();
@@ -30,7 +28,7 @@ export function toTaskDraft(draft: ModelTaskDraft, catalogue: CatalogueRows, now
   }
   if (!skills.length) missing.add('skills');
   const budgetMinor = draft.budget === null ? null : toMinor(draft.budget);
-  const budget = budgetMinor !== null && budgetMinor >= MIN_BUDGET_MINOR && budgetMinor <= MAX_BUDGET_MINOR ? draft.budget : null;
+  const budget = budgetMinor !== null && budgetMinor >= MIN_BUDGET_MINOR && budgetMinor <= MAX_MONEY_MINOR ? draft.budget : null;
   if (draft.budget !== null && budget === null) dropped += 1;
   if (budget === null) missing.add('budget');
   const deadlineDate = draft.deadline === null ? null : new Date(draft.deadline);

@@ -4,6 +4,10 @@
  */
 const MONEY = /^(\d{1,10})\.(\d{2})$/;
 
+/** A task's budget is from 5.00 to 1,000,000.00, and no amount the platform takes is above the latter. */
+export const MIN_BUDGET_MINOR = 500;
+export const MAX_MONEY_MINOR = 100_000_000;
+
 export function toMinor(amount: string): number {
   const match = MONEY.exec(amount);
   if (!match) throw new Error(`not a money string: ${amount}`);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { streamSSE } from 'hono/streaming';
-import { currentUser, mount, type AppRouter } from '../app/router.ts';
+import { currentUser, eventStreamAnswer, mount, type AppRouter } from '../app/router.ts';
 import { routes } from '../contract/routes.ts';
 import { querySql } from '../db/sql.ts';
 import { problems } from '../lib/problem.ts';
@@ -55,9 +55,6 @@ export function registerStreamRoutes(router: AppRouter, deps: { live: LiveHub; n
       clearInterval(heartbeat);
       unsubscribe();
     });
-    // Proxies must neither buffer nor cache it.
-    response.headers.set('Cache-Control', 'no-store');
-    response.headers.set('X-Accel-Buffering', 'no');
-    return response as never;
+    return eventStreamAnswer(response);
   });
 }

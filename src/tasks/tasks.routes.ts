@@ -3,7 +3,7 @@
  */
 import { averageRating } from '../auth/auth.serializers.ts';
 import { currentUser, mount, type AppRouter } from '../app/router.ts';
-import { Category } from '../catalog/catalog.entities.ts';
+import { listCategories } from '../catalog/catalog-views.ts';
 import { routes } from '../contract/routes.ts';
 import { toPage } from '../lib/pagination.ts';
 import type { TasksService } from './tasks.service.ts';
@@ -27,10 +27,7 @@ export function registerTasksRoutes(router: AppRouter, tasks: TasksService): voi
 
   mount(router, routes.createTask, async (c) => c.json(await tasks.create(c.get('em'), currentUser(c), c.req.valid('json')), 201));
 
-  mount(router, routes.listTaskCategories, async (c) => {
-    const categories = await c.get('em').find(Category, {}, { orderBy: { position: 'asc' } });
-    return c.json({ results: categories.map(({ id, slug, name, description }) => ({ id, slug, name, description })) }, 200);
-  });
+  mount(router, routes.listTaskCategories, async (c) => c.json({ results: await listCategories(c.get('em')) }, 200));
 
   mount(router, routes.listMyApplications, async (c) => {
     const query = c.req.valid('query');

@@ -11,7 +11,7 @@ import { Category, Skill } from '../catalog/catalog.entities.ts';
 import type * as S from '../contract/schemas.ts';
 import { querySql } from '../db/sql.ts';
 import { recordEvent } from '../events/record-event.ts';
-import { toMinor } from '../lib/money.ts';
+import { MAX_MONEY_MINOR, MIN_BUDGET_MINOR, toMinor } from '../lib/money.ts';
 import { pageWindow, type PageQuery } from '../lib/pagination.ts';
 import { problems } from '../lib/problem.ts';
 import { applyStatement, type ApplyOutcome } from './apply-statement.ts';
@@ -19,8 +19,6 @@ import { taskByIdQuery, taskCountQuery, taskFromRow, taskListQuery, type TaskFil
 import { Application, Review, SavedTask, Task } from './tasks.entities.ts';
 import { TASK_SUMMARY_POPULATE, toApplication, toReview, toSavedTask } from './tasks.serializers.ts';
 
-const MIN_BUDGET_MINOR = 500;
-const MAX_MONEY_MINOR = 100_000_000;
 
 type TaskInput = Partial<S.CreateTaskRequest>;
 

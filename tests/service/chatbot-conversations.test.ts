@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from '../support/http.ts';
-import { actor } from '../support/marketplace.ts';
+import { actor, chat } from '../support/marketplace.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { CONVERSATIONS, type ExpectedDraft } from './chatbot-conversations.data.ts';
 
@@ -47,7 +47,7 @@ describe('the offline assistant on realistic conversations', () => {
       let sessionId: number | undefined;
       let last;
       for (const message of conversation.messages) {
-        last = await call('POST', '/chatbot/chat/', { token: client.token, body: sessionId ? { message, session_id: sessionId } : { message } });
+        last = await chat(call, client, message, sessionId);
         expect(last.status, JSON.stringify(last.body)).toBe(200);
         sessionId = last.body.session_id;
       }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES, SUMMARY_PREFIX } from '../../src/chatbot/prompts.ts';
 import type { FakeModel } from '../support/fake-model.ts';
 import { caller } from '../support/http.ts';
-import { actor as register, type Actor } from '../support/marketplace.ts';
+import { chat as sendToAssistant, actor as register, type Actor } from '../support/marketplace.ts';
 import { BASE_URL, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -19,8 +19,7 @@ let model: FakeModel;
 let call: ReturnType<typeof caller>;
 const actor = () => register(call);
 
-const chat = (who: Actor, message: string, sessionId?: number) =>
-  call('POST', '/chatbot/chat/', { token: who.token, body: sessionId ? { message, session_id: sessionId } : { message } });
+const chat = (who: Actor, message: string, sessionId?: number) => sendToAssistant(call, who, message, sessionId);
 const sessionOf = (who: Actor, id: number) => call('GET', `/chatbot/sessions/${id}/`, { token: who.token });
 const lastRequest = () => model.requests.at(-1)!;
 
@@ -219,7 +218,7 @@ describe('history', () => {
       let sessionId: number | undefined;
       for (let turn = 1; turn <= 8; turn += 1) {
         const message = `Turn ${turn}: ${'the shop sells handmade ceramics and ships across Europe. '.repeat(10)}`;
-        const answer = await smallCall('POST', '/chatbot/chat/', { token: client.token, body: sessionId ? { message, session_id: sessionId } : { message } });
+        const answer = await sendToAssistant(smallCall, client, message, sessionId);
         expect(answer.status).toBe(200);
         sessionId = answer.body.session_id;
       }

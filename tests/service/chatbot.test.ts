@@ -8,15 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatSession } from '../../src/chatbot/chatbot.entities.ts';
 import { caller } from '../support/http.ts';
-import { actor as register, type Actor } from '../support/marketplace.ts';
+import { chat as sendToAssistant, actor as register, type Actor } from '../support/marketplace.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 let call: ReturnType<typeof caller>;
 const actor = () => register(call);
 
-const chat = (who: Actor, message: string, sessionId?: number) =>
-  call('POST', '/chatbot/chat/', { token: who.token, body: sessionId ? { message, session_id: sessionId } : { message } });
+const chat = (who: Actor, message: string, sessionId?: number) => sendToAssistant(call, who, message, sessionId);
 
 /** Sends the messages in one session; returns the session id and the last answer. */
 async function converse(who: Actor, messages: string[]) {

@@ -1,5 +1,6 @@
 /**
- * Helpers of the recommendation tests: people with roles, tasks with skills, skill sets.
+ * Helpers of the marketplace's tests: people with roles, tasks with skills, skill sets, a message
+ * to the assistant.
  */
 import { expect } from 'vitest';
 import { newUser, type caller } from './http.ts';
@@ -42,4 +43,9 @@ export async function postTask(call: Call, owner: Actor, spec: TaskSpec = {}): P
 export async function setSkills(call: Call, who: Actor, ids: number[]): Promise<void> {
   const answer = await call('POST', '/recommendations/skills/update/', { token: who.token, body: { skills: ids.map((skill_id) => ({ skill_id, level: 'expert', years_experience: 3 })) } });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+}
+
+/** A message to the assistant: a new session, or the next turn of `sessionId`. */
+export function chat(call: Call, who: Actor, message: string, sessionId?: number) {
+  return call('POST', '/chatbot/chat/', { token: who.token, body: sessionId ? { message, session_id: sessionId } : { message } });
 }

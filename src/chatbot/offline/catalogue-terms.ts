@@ -3,9 +3,10 @@
  * slug and the usual short forms of both; each category by the words of its name and
  * description, plus a few everyday words people use for that kind of work.
  */
-export type CatalogueCategory = { id: number; slug: string; name: string; description: string };
-export type CatalogueSkill = { id: number; slug: string; name: string; category_id: number | null };
-export type Catalogue = { categories: CatalogueCategory[]; skills: CatalogueSkill[] };
+import type { Category, Skill } from '../../contract/schemas.ts';
+
+/** The catalogue as the contract writes it: the rows the assistant reads and answers with. */
+export type Catalogue = { categories: Category[]; skills: Skill[] };
 
 /** Everyday words for the curated categories; a category not listed here has its own words only. */
 const EVERYDAY_WORDS: Record<string, string[]> = {
@@ -37,12 +38,12 @@ export function stems(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
 }
 
-export type SkillTerm = { skill: CatalogueSkill; pattern: RegExp; length: number };
+export type SkillTerm = { skill: Skill; pattern: RegExp; length: number };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Ways of writing a skill: its name, its slug spelled out, the name without ".js", "&" parts, a singular. */
-function skillAliases(skill: CatalogueSkill): string[] {
+function skillAliases(skill: Skill): string[] {
   const name = skill.name.toLowerCase();
   const aliases = new Set([name, skill.slug.replace(/-/g, ' '), skill.slug]);
   // "Vue" for Vue.js, but not "next" for Next.js: "by next week" is not a skill.

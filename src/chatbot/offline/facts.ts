@@ -5,7 +5,7 @@
  * A later message overrides an earlier one ("actually, make it $800").
  */
 import type { Currency } from '../../contract/schemas.ts';
-import { fromMinor } from '../../lib/money.ts';
+import { fromMinor, MAX_MONEY_MINOR, MIN_BUDGET_MINOR } from '../../lib/money.ts';
 import { categoryStems, skillTerms, stems, type Catalogue } from './catalogue-terms.ts';
 
 export type ConversationFacts = {
@@ -23,9 +23,6 @@ export type ConversationFacts = {
   asksToAct: boolean;
 };
 
-/** The task form's budget range (POST /tasks/create/), in cents. */
-const MIN_BUDGET_MINOR = 500;
-const MAX_BUDGET_MINOR = 100_000_000;
 
 const CURRENCY_WORDS: [RegExp, Currency][] = [
   [/^(?:\$|usd|dollars?|bucks)$/i, 'usd'],
@@ -62,7 +59,7 @@ function budgetIn(text: string): { minor: number; currency: Currency | null } | 
         pattern === MONEY_PATTERNS[2] ? [groups[3], groups[0], groups[1], groups[2], undefined] : [groups[0], groups[1], groups[2], groups[3], groups[4]];
       if (!whole) continue;
       const minor = toMinorUnits(whole, fraction, Boolean(k));
-      if (minor < MIN_BUDGET_MINOR || minor > MAX_BUDGET_MINOR) continue;
+      if (minor < MIN_BUDGET_MINOR || minor > MAX_MONEY_MINOR) continue;
       found.push({ minor, currency: currencyOf(currencyWord) ?? currencyOf(trailingCurrency) });
     }
   }
