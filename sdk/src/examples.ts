@@ -3251,7 +3251,7 @@ export const operationExamples: readonly OperationExample[] = [
     "path": "/stream/",
     "status": 200,
     "contentType": "text/event-stream",
-    "body": "id: 1042\nevent: message.created\ndata: {\"id\":771,\"conversation_id\":99,\"sender\":{\"id\":2,\"username\":\"freelancer_user\",\"display_name\":\"Lina Haddad\",\"avatar_url\":\"https://cdn.taskmarket.example/avatars/2.png\",\"is_client\":false,\"is_freelancer\":true,\"rating\":\"4.80\",\"reviews_count\":12},\"content\":\"Draft uploaded. Please review.\",\"is_read\":false,\"read_at\":null,\"created_at\":\"2026-02-10T16:32:00Z\"}\n"
+    "body": "id: 1042\nevent: message.created\ndata: {\"id\":771,\"conversation_id\":99,\"sender\":{\"id\":2,\"username\":\"freelancer_user\",\"display_name\":\"Lina Haddad\",\"avatar_url\":\"https://cdn.taskmarket.example/avatars/2.png\",\"is_client\":false,\"is_freelancer\":true,\"rating\":\"4.80\",\"reviews_count\":12},\"content\":\"Draft uploaded. Please review.\",\"is_read\":false,\"read_at\":null,\"created_at\":\"2026-02-10T16:32:00Z\"}\n\n"
   },
   {
     "method": "POST",

@@ -98,11 +98,12 @@ export async function startTestApp(
   // `workers: false` leaves queued jobs alone, to look at what a request queued.
   const mailer = createMailer(config, logger);
   const workers = options.workers === false ? undefined : await startWorkers({ queue, orm, auth, payments, config, now, mailer, logger });
-  // Served on a port too, for the emulator's webhooks.
+  // Served on a port too, for the emulator's webhooks and for clients outside the process.
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stripeEmulator.deliverWebhooksTo({
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/payments/webhooks/stripe/`,
+    url: `${url}/api/payments/webhooks/stripe/`,
     secret: config.STRIPE_WEBHOOK_SECRET!,
   });
 
@@ -120,6 +121,8 @@ export async function startTestApp(
     orm,
     config,
     databaseUrl: database.url,
+    /** Where the app is served over HTTP, for clients in other processes (curl) or with their own fetch. */
+    url,
     smtp,
     google,
     fetch,
