@@ -71,6 +71,10 @@ export function createMockApp(options: MockOptions) {
       return new Response(answer.body, { status: answer.status, headers: forwarded });
     }) as never);
   }
+  // Health is the service's, outside the contract: the mock answers it as its own, so a health
+  // check (a compose file's, a frontend's status badge) works against it too.
+  api.get('/health/', (c) => c.json({ status: 'ok', mock: true }));
+  api.get('/health/ready/', (c) => c.json({ status: 'ready', mock: true }));
   // At /api like the server, and at the root as before: a client changes only its host.
   app.route('/api', api);
   app.route('/', api);

@@ -3,7 +3,8 @@
  * against a server with the demo data, as one page would run them one after the other: a README
  * that drifts from the API or the SDK fails here. What an example leaves to the page (a router,
  * `showOffline()`, `render()` …) is a recording stand-in, so what it was called with is checked;
- * a value an example states in a comment (`error.status; // 400`) is asserted.
+ * a value an example states in a comment (`error.status; // 400`) is asserted. The mock README's
+ * example runs against both too.
  */
 import { stripTypeScriptTypes } from 'node:module';
 import * as sdk from '@taskmarket/sdk';
@@ -17,6 +18,7 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { until } from '../support/until.ts';
 
 const README_URL = 'http://localhost:8000/api';
+const MOCK_README_URL = 'http://127.0.0.1:4010/api';
 const modules: Record<string, object> = { '@taskmarket/sdk': sdk, '@taskmarket/sdk/msw': sdkMsw, 'msw/node': mswNode };
 
 /** The README's TypeScript blocks, as JavaScript, by the heading they sit under. */
@@ -81,7 +83,9 @@ async function run(code: string, page: Page, scope: Record<string, unknown>, bas
     }
     return '';
   });
-  if (baseUrl) body = body.replaceAll(`'${README_URL}'`, JSON.stringify(baseUrl)).replaceAll("'https://api.example.com/api'", JSON.stringify(baseUrl));
+  if (baseUrl) {
+    for (const url of [README_URL, MOCK_README_URL, 'https://api.example.com/api']) body = body.replaceAll(`'${url}'`, JSON.stringify(baseUrl));
+  }
   // A value stated in a comment is asserted: `error.status; // 400` checks that it is 400.
   body = body.replace(/^(\s*)([\w.?]+); \/\/ (\d+|'[^']*'|\[[^\]]*\]).*$/gm, '$1expect($2).toEqual($3);');
   const declared = [...body.matchAll(/^(?:const|let) (?:(\w+)|\{([^}]*)\})/gm)].flatMap((match) =>
@@ -199,6 +203,18 @@ describe.each([
     expect(page.showProblem).not.toHaveBeenCalled();
     expect(page.appendToBubble).toHaveBeenCalled();
     expect(sessionId).toEqual(expect.any(Number));
+  });
+});
+
+describe.each([
+  { target: 'the mock', baseUrl: () => `${mock.url}/api` },
+  { target: 'a server with the demo data', baseUrl: () => `${t.url}/api` },
+])("the mock README's example, against $target", ({ baseUrl }) => {
+  it('logs in and reads a page of tasks', async () => {
+    const [block] = codeBlocks(new URL('../../mock/README.md', import.meta.url), 'ts');
+    const { data } = await run(stripTypeScriptTypes(block!.code, { mode: 'strip' }), newPage(), {}, baseUrl());
+    expect(data).toMatchObject({ count: expect.any(Number), results: expect.any(Array) });
+    expect((data as { results: unknown[] }).results.length).toBeGreaterThan(0);
   });
 });
 
