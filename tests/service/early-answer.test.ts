@@ -5,25 +5,19 @@
  * agent's next request then goes on a fresh connection and succeeds. An answer to a request read
  * whole keeps its connection.
  */
-import { serve } from '@hono/node-server';
-import { Agent, request, type ClientRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { Agent, request, type ClientRequest, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
-let server: Server;
 let port: number;
 
 beforeAll(async () => {
   t = await startTestApp({ workers: false, env: { BODY_LIMIT_BYTES: '100000' } });
-  server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
+  port = Number(new URL(t.url).port);
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
   await t?.close();
 });
 
