@@ -73,7 +73,8 @@ async function curl(command: string): Promise<Answer> {
 
 /** Runs a stream command until its output holds `expected`, doing `meanwhile` until then. */
 async function curlStream(command: string, expected: string, meanwhile: () => Promise<unknown>): Promise<string> {
-  const child = spawn('bash', ['-c', `exec ${command}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its progress meter (`-N` without `-s`) is left out of the test's output.
+  const child = spawn('bash', ['-c', `exec ${command}`], { stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
