@@ -1,9 +1,9 @@
 /**
  * The README's curl examples run, with curl, in the order a reader would type them: against a
  * server with the demo data (the whole money path included) and against the mock, with the mock
- * README's. Only the host
- * and the README's `<placeholders>` are filled in, from the answers before them, as a reader
- * would; a command that fails or an answer that contradicts what the README says fails here.
+ * README's. Only the host and the README's `<placeholders>` are filled in, from the answers before
+ * them, as a reader would; a command that fails or an answer that contradicts what the README
+ * says fails here.
  */
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -16,7 +16,6 @@ import { until } from '../support/until.ts';
 
 const README_API = 'http://localhost:8000';
 const README_STRIPE = 'http://127.0.0.1:12111';
-
 const README_MOCK = 'http://127.0.0.1:4010';
 
 /** Every curl command of a README's shell blocks, continuation lines joined, comments dropped. */
