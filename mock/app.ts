@@ -34,8 +34,9 @@ const FORWARDED_HEADERS = ['content-type', 'retry-after', 'etag', 'cache-control
 export function createMockApp(options: MockOptions) {
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestIds());
+  const silent = pino({ level: 'silent' });
   app.use(async (c, next) => {
-    c.set('logger', pino({ level: 'silent' }));
+    c.set('logger', silent);
     await next();
   });
   app.use(corsFor(options.corsOrigins));

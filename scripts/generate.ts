@@ -53,30 +53,30 @@ export function bundleSpec(): OpenApiDocument {
   }
 }
 
-/** "METHOD /path/" of every operation whose security is explicitly empty. */
-export function publicOperationKeys(spec: OpenApiDocument): string[] {
-  const keys: string[] = [];
+type Media = { example?: unknown; examples?: Record<string, { value?: unknown }> };
+type ResponseObject = { $ref?: string; content?: Record<string, Media> };
+type Operation = { security?: unknown[]; parameters?: { $ref?: string; name?: string }[]; responses?: Record<string, ResponseObject> };
+
+/** Every operation of the spec, with its path and method. */
+function* operationsOf(spec: OpenApiDocument): Generator<{ path: string; method: (typeof HTTP_METHODS)[number]; operation: Operation }> {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of HTTP_METHODS) {
-      const operation = item[method] as { security?: unknown[] } | undefined;
-      if (operation?.security?.length === 0) keys.push(`${method.toUpperCase()} ${path}`);
+      const operation = item[method] as Operation | undefined;
+      if (operation) yield { path, method, operation };
     }
   }
-  return keys.sort();
 }
 
+/** "METHOD /path/" of every operation that `holds`, sorted. */
+const operationKeys = (spec: OpenApiDocument, holds: (operation: Operation) => boolean): string[] =>
+  [...operationsOf(spec)].filter(({ operation }) => holds(operation)).map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort();
+
+/** "METHOD /path/" of every operation whose security is explicitly empty. */
+export const publicOperationKeys = (spec: OpenApiDocument) => operationKeys(spec, (operation) => operation.security?.length === 0);
+
 /** "METHOD /path/" of every operation with an `Idempotency-Key` header parameter. */
-export function idempotencyKeyOperationKeys(spec: OpenApiDocument): string[] {
-  const keys: string[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as { parameters?: { $ref?: string; name?: string }[] } | undefined;
-      const takesKey = (operation?.parameters ?? []).some((parameter) => parameter.name === 'Idempotency-Key' || parameter.$ref?.endsWith('/IdempotencyKey'));
-      if (takesKey) keys.push(`${method.toUpperCase()} ${path}`);
-    }
-  }
-  return keys.sort();
-}
+export const idempotencyKeyOperationKeys = (spec: OpenApiDocument) =>
+  operationKeys(spec, (operation) => (operation.parameters ?? []).some((parameter) => parameter.name === 'Idempotency-Key' || parameter.$ref?.endsWith('/IdempotencyKey')));
 
 function renderPublicOperations(spec: OpenApiDocument): string {
   const list = (keys: string[]) => keys.map((key) => `  ${JSON.stringify(key)},`).join('\n');
@@ -93,31 +93,27 @@ ${list(idempotencyKeyOperationKeys(spec))}
 `;
 }
 
-type Media = { example?: unknown; examples?: Record<string, { value?: unknown }> };
-type ResponseObject = { $ref?: string; content?: Record<string, Media> };
-
 /** Each operation's first success answer, with the example the contract writes for it. */
 function renderExamples(spec: OpenApiDocument): string {
   const components = (spec as unknown as { components: { responses?: Record<string, ResponseObject> } }).components;
-  const entries: unknown[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as { responses?: Record<string, ResponseObject> } | undefined;
-      if (!operation?.responses) continue;
-      const status = Object.keys(operation.responses).filter((code) => code.startsWith('2')).sort()[0];
-      if (!status) continue;
-      let response = operation.responses[status]!;
-      if (response.$ref) response = components.responses?.[response.$ref.split('/').pop()!] ?? {};
-      const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [null, undefined];
-      const body = media ? (media.example ?? Object.values(media.examples ?? {})[0]?.value ?? null) : null;
-      entries.push({ method: method.toUpperCase(), path, status: Number(status), contentType, body });
-    }
+  const entries: string[] = [];
+  for (const { path, method, operation } of operationsOf(spec)) {
+    const status = Object.keys(operation.responses ?? {}).filter((code) => code.startsWith('2')).sort()[0];
+    if (!status) continue;
+    let response = operation.responses![status]!;
+    if (response.$ref) response = components.responses?.[response.$ref.split('/').pop()!] ?? {};
+    const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [null, undefined];
+    const body = media ? (media.example ?? Object.values(media.examples ?? {})[0]?.value ?? null) : null;
+    // One line an operation: the SDK ships this file, and a diff still shows which answer changed.
+    entries.push(`  ${JSON.stringify({ method: method.toUpperCase(), path, status: Number(status), contentType, body })},`);
   }
   return `${HEADER}
 /** One operation's first success answer, as the contract's example writes it. */
 export type OperationExample = { method: string; path: string; status: number; contentType: string | null; body: unknown };
 
-export const operationExamples: readonly OperationExample[] = ${JSON.stringify(entries, null, 2)};
+export const operationExamples: readonly OperationExample[] = [
+${entries.join('\n')}
+];
 `;
 }
 
