@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/generate.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { freePort } from '../../src/lib/free-port.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startServiceProcess } from '../support/service-process.ts';
 
@@ -96,13 +97,7 @@ describe('npm start on a port that is taken', () => {
 
 describe('npm start with a DATABASE_URL it cannot use', () => {
   it('names the address nothing listens on, hiding the password', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
+    const closed = await freePort();
     const run = startService(tempFolder(), { DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${closed}/taskmarket` });
     expectClearFailure(run, new RegExp(`Cannot use the database of DATABASE_URL \\(postgres://app:\\*\\*\\*@127.0.0.1:${closed}/taskmarket\\): nothing accepts connections`), ['DATABASE_URL']);
     expect(run.stderr).not.toContain('s3cret');
