@@ -15,7 +15,9 @@ const envExample = readFileSync(new URL('../../.env.example', import.meta.url), 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 describe('the environment', () => {
-  it.each([...ENV_VARIABLES, 'MOCK_PORT', 'MOCK_HOST'])('%s is documented', (name) => {
+  // The service's, the mock's, and the bench's and evaluation's knobs.
+  const scriptVariables = ['MOCK_PORT', 'MOCK_HOST', 'BENCH_SECONDS', 'BENCH_CONNECTIONS', 'BENCH_MAILS', 'BENCH_STREAMS', 'BENCH_RELEASES', 'BENCH_PROFILE', 'EVAL_FREELANCERS'];
+  it.each([...ENV_VARIABLES, ...scriptVariables])('%s is documented', (name) => {
     expect(envExample).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
     expect(readme).toContain(`\`${name}\``);
   });
